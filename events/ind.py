@@ -1,0 +1,26 @@
+"""Inbound events of the IND (Immigratie- en Naturalisatiedienst) on keten.ind."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from events.base import Datum, Gegevens, Vnummer
+
+VERBLIJFSVERGUNNING_VERLEEND = "nl.vreemdelingen.verblijfsvergunning-verleend"
+ASIELAANVRAAG_AFGEWEZEN = "nl.vreemdelingen.asielaanvraag-afgewezen"
+
+
+class VerblijfsvergunningVerleend(Gegevens):
+    """The IND granted a residence permit: the person becomes statushouder."""
+
+    vnummer: Vnummer
+    besluitdatum: Datum
+    soort: Literal["asiel", "nareis", "regulier"]
+
+
+class AsielaanvraagAfgewezen(Gegevens):
+    """The IND refused an asylum application; `definitief` when no appeal is left."""
+
+    vnummer: Vnummer
+    besluitdatum: Datum
+    definitief: bool

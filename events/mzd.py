@@ -1,0 +1,36 @@
+"""Outbound events of the mzd service (mensen zonder documenten) on gemeente.mzd."""
+
+from __future__ import annotations
+
+import uuid
+
+from events.base import Datum, Gegevens
+
+ZAAK_GEOPEND = "nl.mzd.zaak-geopend"
+TOEGELATEN_TOT_BBB = "nl.mzd.toegelaten-tot-bbb"
+VERTREKTERMIJN_VERSTREKEN = "nl.mzd.vertrektermijn-verstreken"
+
+
+class ZaakGeopend(Gegevens):
+    """After a definitive refusal a case opened; the 28-day vertrektermijn started."""
+
+    zaak_id: uuid.UUID
+    persoon_id: uuid.UUID
+    besluitdatum: Datum
+    vertrektermijn_verloopt_op: Datum
+
+
+class ToegelatenTotBbb(Gegevens):
+    """The person was admitted to the sober BBB-opvang (bed, bad, brood)."""
+
+    zaak_id: uuid.UUID
+    persoon_id: uuid.UUID
+    datum: Datum
+
+
+class VertrektermijnVerstreken(Gegevens):
+    """The 28-day vertrektermijn after the definitive refusal passed."""
+
+    zaak_id: uuid.UUID
+    persoon_id: uuid.UUID
+    verlopen_op: Datum

@@ -1,0 +1,82 @@
+"""The registry of every event type on the bus: its topic, its schema and who produces it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from events import coa, corporaties, huisvesting, inburgering, ind, mzd, opvang, rijk, topics
+from events.base import Gegevens
+
+
+@dataclass(frozen=True)
+class Eventsoort:
+    """One CloudEvent `type`: where it travels, what its `data` must look like, and who sends it."""
+
+    type: str
+    topic: str
+    schema: type[Gegevens]
+    producent: str
+    richting: Literal["inkomend", "uitgaand"]
+
+    @property
+    def beschrijving(self) -> str:
+        return (self.schema.__doc__ or "").strip().splitlines()[0]
+
+    @property
+    def dataschema(self) -> str:
+        """The URI that names the JSON schema of `data` (served at /v1/schemas/<type>)."""
+        return f"urn:nld:gemeente-nijmegen:welkom:schema:{self.type}:v1"
+
+
+def _in(type_: str, topic: str, schema: type[Gegevens], producent: str) -> Eventsoort:
+    return Eventsoort(type_, topic, schema, producent, "inkomend")
+
+
+def _uit(type_: str, schema: type[Gegevens], service: str) -> Eventsoort:
+    return Eventsoort(type_, topics.gemeente(service), schema, service, "uitgaand")
+
+
+SOORTEN: tuple[Eventsoort, ...] = (
+    _in(ind.VERBLIJFSVERGUNNING_VERLEEND, topics.KETEN_IND, ind.VerblijfsvergunningVerleend, "IND"),
+    _in(ind.ASIELAANVRAAG_AFGEWEZEN, topics.KETEN_IND, ind.AsielaanvraagAfgewezen, "IND"),
+    _in(coa.ASIELZOEKER_GEPLAATST, topics.KETEN_COA, coa.AsielzoekerGeplaatst, "COA"),
+    _in(coa.ASIELZOEKER_VERPLAATST, topics.KETEN_COA, coa.AsielzoekerVerplaatst, "COA"),
+    _in(coa.GEKOPPELD_AAN_GEMEENTE, topics.KETEN_COA, coa.GekoppeldAanGemeente, "COA"),
+    _in(rijk.TAAKSTELLING_VASTGESTELD, topics.KETEN_RIJK, rijk.TaakstellingVastgesteld, "Rijk"),
+    _in(
+        corporaties.WONING_BESCHIKBAAR_GESTELD,
+        topics.KETEN_CORPORATIES,
+        corporaties.WoningBeschikbaarGesteld,
+        "woningcorporaties",
+    ),
+    _uit(opvang.BEWONER_GEPLAATST, opvang.BewonerGeplaatst, "opvang"),
+    _uit(opvang.BEWONER_VERPLAATST, opvang.BewonerVerplaatst, "opvang"),
+    _uit(opvang.BEWONER_STATUSHOUDER_GEWORDEN, opvang.BewonerStatushouderGeworden, "opvang"),
+    _uit(opvang.BEWONER_UITGESTROOMD, opvang.BewonerUitgestroomd, "opvang"),
+    _uit(huisvesting.HUISVESTINGSDOSSIER_GEOPEND, huisvesting.HuisvestingsdossierGeopend, "huisvesting"),
+    _uit(huisvesting.TAAKSTELLING_GEREGISTREERD, huisvesting.TaakstellingGeregistreerd, "huisvesting"),
+    _uit(huisvesting.WONING_AANGEBODEN, huisvesting.WoningAangeboden, "huisvesting"),
+    _uit(huisvesting.AANBOD_GEACCEPTEERD, huisvesting.AanbodGeaccepteerd, "huisvesting"),
+    _uit(huisvesting.AANBOD_GEWEIGERD, huisvesting.AanbodGeweigerd, "huisvesting"),
+    _uit(huisvesting.VERHUISD, huisvesting.Verhuisd, "huisvesting"),
+    _uit(
+        huisvesting.HUISVESTINGSTERMIJN_VERSTREKEN,
+        huisvesting.HuisvestingstermijnVerstreken,
+        "huisvesting",
+    ),
+    _uit(huisvesting.VERHUISTERMIJN_VERSTREKEN, huisvesting.VerhuistermijnVerstreken, "huisvesting"),
+    _uit(inburgering.INBURGERINGSTRAJECT_GESTART, inburgering.InburgeringstrajectGestart, "inburgering"),
+    _uit(inburgering.BREDE_INTAKE_AFGEROND, inburgering.BredeIntakeAfgerond, "inburgering"),
+    _uit(inburgering.INTAKETERMIJN_VERSTREKEN, inburgering.IntaketermijnVerstreken, "inburgering"),
+    _uit(mzd.ZAAK_GEOPEND, mzd.ZaakGeopend, "mzd"),
+    _uit(mzd.TOEGELATEN_TOT_BBB, mzd.ToegelatenTotBbb, "mzd"),
+    _uit(mzd.VERTREKTERMIJN_VERSTREKEN, mzd.VertrektermijnVerstreken, "mzd"),
+)
+
+REGISTRY: dict[str, Eventsoort] = {s.type: s for s in SOORTEN}
+
+
+def soort(type_: str) -> Eventsoort | None:
+    """The registered event type, or None when welkom does not know it."""
+    return REGISTRY.get(type_)

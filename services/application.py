@@ -1,0 +1,240 @@
+"""The base of every service's Application: one transaction per batch, dedupe, and term bookkeeping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar, TypeVar
+
+import psycopg
+import structlog
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import (
+    IntegrityError,
+    JSONTranscoder,
+    Transcoding,
+    InterfaceError,
+    OperationalError,
+    ProcessRecorder,
+)
+
+from events.envelope import Bericht
+from services.domain import Domeinfout
+from services.domain.ontvangst import Ontvangst
+from services.domain.termijnkalender import Termijnkalender
+from services.identity import persoon_id
+
+log = structlog.get_logger(__name__)
+T = TypeVar("T")
+
+INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (
+    OperationalError,
+    InterfaceError,
+    sqlite3.OperationalError,
+    psycopg.OperationalError,
+    ConnectionError,
+    TimeoutError,
+)
+"""Errors of the database itself: the input is fine, so retry it instead of rejecting it."""
+
+MAX_POGINGEN = 5
+
+
+class DateAsISO(Transcoding):
+    """Stores `datetime.date` (the real-world dates of the domain) as ISO strings."""
+
+    type = dt.date
+    name = "date_iso"
+
+    def encode(self, obj: dt.date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> dt.date:
+        return dt.date.fromisoformat(data)
+
+
+class AlVerwerkt(Exception):
+    """The input with this idempotency key has had its effect already."""
+
+
+class Conflict(Exception):
+    """Concurrent changes kept winning; the command was not applied."""
+
+
+class Werkeenheid:
+    """The aggregates one or more inputs touch, saved together in one transaction."""
+
+    def __init__(self, app: WelkomApplication) -> None:
+        self.app = app
+        self._aggregates: dict[uuid.UUID, Aggregate] = {}
+
+    def get(self, aggregate_id: uuid.UUID) -> Any | None:
+        """The aggregate as this unit of work sees it, or None when it does not exist."""
+        if aggregate_id not in self._aggregates:
+            try:
+                self._aggregates[aggregate_id] = self.app.repository.get(aggregate_id)
+            except AggregateNotFoundError:
+                return None
+        return self._aggregates[aggregate_id]
+
+    def add(self, aggregate: T) -> T:
+        self._aggregates[aggregate.id] = aggregate  # type: ignore[attr-defined]
+        return aggregate
+
+    def kalender(self) -> Termijnkalender:
+        service = self.app.name
+        return self.get(Termijnkalender.create_id(service)) or self.add(Termijnkalender(service))
+
+    def bij_kalender(self) -> None:
+        """Mirror the open terms of every changed aggregate in the service's Termijnkalender."""
+        gewijzigd = [
+            a for a in self._aggregates.values()
+            if a.pending_events and hasattr(a, "open_termijnen")
+        ]
+        if gewijzigd:
+            kalender = self.kalender()
+            for aggregate in gewijzigd:
+                kalender.bij(aggregate.id, aggregate.open_termijnen())
+
+    def commit(self) -> None:
+        self.app.save(*self._aggregates.values())
+
+
+Handler = Callable[[Werkeenheid, Bericht], None]
+
+
+class WelkomApplication(Application):
+    """A service's Application. Subclasses set `name` and map event types to handlers."""
+
+    name: ClassVar[str]
+    snapshotting_intervals: ClassVar[dict[type[Aggregate], int]] = {Termijnkalender: 100}
+
+    def __init__(
+        self,
+        env: Mapping[str, str] | None = None,
+        *,
+        pseudoniem_sleutel: str,
+        gemeentecode: str = "0268",
+    ) -> None:
+        super().__init__(env)
+        self._pseudoniem_sleutel = pseudoniem_sleutel
+        self.gemeentecode = gemeentecode
+
+    def persoon(self, vnummer: str) -> uuid.UUID:
+        """The pseudonymous persoon_id of a vnummer; the vnummer itself is never stored."""
+        return persoon_id(vnummer, self._pseudoniem_sleutel)
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+    def construct_recorder(self) -> ProcessRecorder:
+        return self.factory.process_recorder()
+
+    @property
+    def process_recorder(self) -> ProcessRecorder:
+        assert isinstance(self.recorder, ProcessRecorder)
+        return self.recorder
+
+    def handlers(self) -> Mapping[str, Handler]:
+        """The inbound event types this service acts on, each with its handler."""
+        raise NotImplementedError
+
+    # -- inbound messages -------------------------------------------------------------------
+
+    def verwerk_batch(self, berichten: Sequence[Bericht]) -> list[tuple[Bericht, str]]:
+        """Apply a batch in one transaction; if that fails, each input alone.
+
+        Returns the inputs rejected by a domain rule, with their reason, for the DLQ.
+        """
+        try:
+            uow = Werkeenheid(self)
+            gezien: set[str] = set()
+            for bericht in berichten:
+                if bericht.dedupe_key not in gezien:
+                    gezien.add(bericht.dedupe_key)
+                    self._pas_toe(uow, bericht)
+            uow.bij_kalender()
+            uow.commit()
+            return []
+        except INFRASTRUCTURE_ERRORS:
+            raise
+        except Exception as e:  # a duplicate, a domain rule or a conflict: take them one by one
+            log.info("batch.los_verwerken", service=self.name, oorzaak=type(e).__name__)
+        afgewezen = []
+        for bericht in berichten:
+            reden = self._verwerk_los(bericht)
+            if reden is not None:
+                afgewezen.append((bericht, reden))
+        return afgewezen
+
+    def _verwerk_los(self, bericht: Bericht) -> str | None:
+        for _ in range(MAX_POGINGEN):
+            if self.is_verwerkt(bericht.dedupe_key):
+                return None
+            uow = Werkeenheid(self)
+            try:
+                self._pas_toe(uow, bericht)
+                uow.bij_kalender()
+            except Domeinfout as e:
+                return e.reden
+            except INFRASTRUCTURE_ERRORS:
+                raise
+            except Exception as e:
+                log.exception("bericht.verwerkingsfout", service=self.name, type=bericht.type)
+                return f"verwerkingsfout:{type(e).__name__}"
+            try:
+                uow.commit()
+                return None
+            except IntegrityError:
+                continue  # a concurrent command changed an aggregate: apply again on the new version
+        raise Conflict(f"{self.name}: input kept conflicting with concurrent changes")
+
+    def _pas_toe(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        uow.add(Ontvangst(sleutel=bericht.dedupe_key, type=bericht.type, kanaal="kafka"))
+        handler = self.handlers().get(bericht.type)
+        if handler is not None:
+            handler(uow, bericht)
+
+    def is_verwerkt(self, sleutel: str) -> bool:
+        return Ontvangst.create_id(sleutel) in self.repository
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def voer_uit(self, actie: Callable[[Werkeenheid], T], sleutel: str | None = None) -> T:
+        """Run a command in one transaction: once per idempotency key, retried on conflicts."""
+        for _ in range(MAX_POGINGEN):
+            if sleutel is not None and self.is_verwerkt(sleutel):
+                raise AlVerwerkt(sleutel)
+            uow = Werkeenheid(self)
+            if sleutel is not None:
+                uow.add(Ontvangst(sleutel=sleutel, type="command", kanaal="http"))
+            resultaat = actie(uow)
+            uow.bij_kalender()
+            try:
+                uow.commit()
+                return resultaat
+            except IntegrityError:
+                continue
+        raise Conflict(f"{self.name}: command kept conflicting with concurrent changes")
+
+    # -- time -------------------------------------------------------------------------------
+
+    def verloop_tijd(self, op: dt.date) -> int:
+        """Record every term of this service whose last day lies before `op` as expired."""
+
+        def actie(uow: Werkeenheid) -> int:
+            kalender = uow.kalender()
+            verlopen = kalender.verlopen(op)
+            for aggregate_id, soort, verloopt_op in verlopen:
+                aggregate = uow.get(aggregate_id)
+                if aggregate is None:
+                    kalender.afgesloten(aggregate_id=aggregate_id, soort=soort)
+                else:
+                    aggregate.verstrijk_termijn(soort, verloopt_op)
+            return len(verlopen)
+
+        return self.voer_uit(actie)

@@ -1,0 +1,41 @@
+"""The catalogue of the four services: their Application classes, inputs and translations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from services.application import WelkomApplication
+
+
+@dataclass(frozen=True)
+class Service:
+    """What the runtime needs to know of one service."""
+
+    name: str
+    application: type[WelkomApplication]
+    topics: tuple[str, ...]
+    translation: ModuleType
+
+
+def alle() -> tuple[Service, ...]:
+    """The four services, in the order of the chain."""
+    from services.huisvesting import application as huisvesting
+    from services.huisvesting import translation as huisvesting_translation
+    from services.inburgering import application as inburgering
+    from services.inburgering import translation as inburgering_translation
+    from services.mzd import application as mzd
+    from services.mzd import translation as mzd_translation
+    from services.opvang import application as opvang
+    from services.opvang import translation as opvang_translation
+
+    return (
+        Service("opvang", opvang.Opvang, opvang.TOPICS, opvang_translation),
+        Service("huisvesting", huisvesting.Huisvesting, huisvesting.TOPICS, huisvesting_translation),
+        Service("inburgering", inburgering.Inburgering, inburgering.TOPICS, inburgering_translation),
+        Service("mzd", mzd.Mzd, mzd.TOPICS, mzd_translation),
+    )
+
+
+def per_naam() -> dict[str, Service]:
+    return {s.name: s for s in alle()}

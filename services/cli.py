@@ -1,0 +1,276 @@
+"""The `welkom` command line: run the stack, feed it, ask it, and act as staff."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import signal
+import sys
+import uuid
+from pathlib import Path
+from typing import Annotated, Any
+
+import httpx
+import typer
+
+from services.logging import configureer
+from services.settings import Settings
+
+app = typer.Typer(help="welkom: van asiel tot en met integratie, as one auditable event log.",
+                  no_args_is_help=True, add_completion=False)
+huisvesting = typer.Typer(help="Staff commands of huisvesting (offers and moves).", no_args_is_help=True)
+inburgering = typer.Typer(help="Staff commands of inburgering (brede intake).", no_args_is_help=True)
+mzd = typer.Typer(help="Staff commands of mzd (BBB-opvang).", no_args_is_help=True)
+app.add_typer(huisvesting, name="huisvesting")
+app.add_typer(inburgering, name="inburgering")
+app.add_typer(mzd, name="mzd")
+
+DataDir = Annotated[Path | None, typer.Option("--data-dir", help="state directory (default ./data or WELKOM_DATA_DIR)")]
+Json = Annotated[bool, typer.Option("--json", help="machine-readable output")]
+
+
+def _settings(data_dir: Path | None = None, **extra: Any) -> Settings:
+    overrides = {k: v for k, v in extra.items() if v is not None}
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    return Settings(**overrides)
+
+
+def _fout(tekst: str) -> None:
+    typer.secho(f"welkom: {tekst}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(2)
+
+
+async def _draai(settings: Settings, na_start: Any = None) -> None:
+    from services.stack import Stack
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with Stack(settings) as stack:
+        typer.echo(f"welkom draait: {stack.http_url}  (broker {stack.bootstrap_servers}; Ctrl-C stopt)", err=True)
+        taak = asyncio.create_task(na_start(stack)) if na_start else None
+        await stop.wait()
+        if taak:
+            taak.cancel()
+    typer.echo("welkom gestopt", err=True)
+
+
+@app.command()
+def up(
+    data_dir: DataDir = None,
+    http_port: Annotated[int | None, typer.Option(help="HTTP port (default 8080)")] = None,
+    clock: Annotated[str | None, typer.Option(help="realtime (default) or manual")] = None,
+) -> None:
+    """Run everything in the foreground: broker (if needed), the four services, relays, clock, HTTP."""
+    settings = _settings(data_dir, http_port=http_port, clock=clock)
+    configureer(settings.log_level)
+    asyncio.run(_draai(settings))
+
+
+@app.command()
+def demo(
+    data_dir: DataDir = None,
+    huishoudens: Annotated[int, typer.Option(help="households in the scenario")] = 150,
+    seed: Annotated[int, typer.Option(help="random seed: the same seed gives the same scenario")] = 2024,
+) -> None:
+    """`up` plus a realistic 2024 scenario for Nijmegen, so reports and dashboard fill."""
+    from services.demo import speel
+
+    settings = _settings(data_dir)
+    configureer(settings.log_level)
+    asyncio.run(_draai(settings, lambda stack: speel(stack, huishoudens=huishoudens, seed=seed)))
+
+
+def _bootstrap(settings: Settings) -> str:
+    from services.stack import lees_stackbestand
+
+    if settings.kafka_bootstrap_servers:
+        return settings.kafka_bootstrap_servers
+    info = lees_stackbestand(settings.data_dir)
+    if not info:
+        _fout(f"no running stack found in {settings.data_dir}: start `welkom up` or set KAFKA_BOOTSTRAP_SERVERS")
+    return info["bootstrap_servers"]
+
+
+def _api(settings: Settings) -> str:
+    from services.stack import lees_stackbestand
+
+    info = lees_stackbestand(settings.data_dir)
+    if not info:
+        _fout(f"no running stack found in {settings.data_dir}: start `welkom up` first")
+    return info["http"]
+
+
+@app.command()
+def publish(
+    bestand: Annotated[Path, typer.Argument(help="JSON lines, one structured CloudEvent per line ('-' = stdin)")],
+    data_dir: DataDir = None,
+    topic: Annotated[str | None, typer.Option(help="override the topic (default: by event type)")] = None,
+) -> None:
+    """Publish structured CloudEvents to the topic of each event's type."""
+    from services.publisher import lees_regels, publiceer
+
+    settings = _settings(data_dir)
+    try:
+        regels = lees_regels(sys.stdin if str(bestand) == "-" else bestand.open(), topic)
+    except ValueError as e:
+        _fout(str(e))
+    aantal = asyncio.run(publiceer(_bootstrap(settings), regels, settings))
+    typer.echo(f"{aantal} events gepubliceerd")
+
+
+@app.command()
+def audit(
+    vnummer: Annotated[str, typer.Option(help="the person's V-nummer")],
+    data_dir: DataDir = None,
+    as_json: Json = False,
+) -> None:
+    """One person's timeline across all four services, oldest first."""
+    from services.identity import persoon_id
+    from services.rapportage.audit import tijdlijn
+    from services.stack import open_apps
+
+    settings = _settings(data_dir)
+    apps = open_apps(settings)
+    persoon = persoon_id(vnummer, settings.pseudonym_secret.get_secret_value())
+    regels = tijdlijn(apps, persoon)
+    if as_json:
+        typer.echo(json.dumps({"persoon_id": str(persoon), "tijdlijn": regels}, indent=2))
+        return
+    if not regels:
+        typer.echo("geen gebeurtenissen voor deze persoon")
+    for r in regels:
+        feiten = ", ".join(f"{k}={v}" for k, v in r["feiten"].items() if k not in ("persoon_id", "personen"))
+        typer.echo(f"{r['tijd'][:19]}  {r['service']:<12} {r['aggregate']}.{r['gebeurtenis']:<32} {feiten}")
+
+
+def _rapport_tekst(rapport: dict[str, Any]) -> str:
+    regels = [f"Kengetallen op peildatum {rapport['peildatum']}"]
+    for service, cijfers in rapport.items():
+        if isinstance(cijfers, dict):
+            regels.append(f"\n{service}")
+            regels += [f"  {k:<28} {v if v is not None else '-'}" for k, v in cijfers.items()]
+    return "\n".join(regels)
+
+
+@app.command()
+def rapport(
+    peildatum: Annotated[str, typer.Option(help="YYYY-MM-DD")],
+    data_dir: DataDir = None,
+    as_json: Json = False,
+) -> None:
+    """The kengetallen as known on the peildatum, computed from the event stores."""
+    from services.rapportage.projectie import herbouw
+    from services.stack import open_apps
+
+    try:
+        datum = dt.date.fromisoformat(peildatum)
+    except ValueError:
+        _fout("peildatum must be YYYY-MM-DD")
+    uit = herbouw(open_apps(_settings(data_dir))).rapport(datum)
+    typer.echo(json.dumps(uit, indent=2) if as_json else _rapport_tekst(uit))
+
+
+@app.command()
+def rebuild(
+    peildatum: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default today)")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Rebuild the read models from the event stores and compare with the running stack's."""
+    from services.rapportage.projectie import herbouw
+    from services.stack import lees_stackbestand, open_apps
+
+    settings = _settings(data_dir)
+    datum = dt.date.fromisoformat(peildatum) if peildatum else dt.date.today()
+    herbouwd = herbouw(open_apps(settings)).rapport(datum)
+    info = lees_stackbestand(settings.data_dir)
+    if not info:
+        typer.echo(json.dumps(herbouwd, indent=2))
+        typer.echo("geen draaiende stack: alleen herbouwd", err=True)
+        return
+    live = httpx.get(f"{info['http']}/v1/rapport", params={"peildatum": datum.isoformat()}, timeout=30).json()
+    if live == herbouwd:
+        typer.echo(f"herbouwd == live op {datum}: gelijk")
+        return
+    typer.echo(json.dumps({"live": live, "herbouwd": herbouwd}, indent=2))
+    _fout("herbouwde read models wijken af van live")
+
+
+def _opdracht(pad: str, body: dict[str, Any], data_dir: Path | None, sleutel: str | None) -> None:
+    settings = _settings(data_dir)
+    antwoord = httpx.post(
+        f"{_api(settings)}{pad}",
+        json=body,
+        headers={"Idempotency-Key": sleutel or str(uuid.uuid4())},
+        timeout=30,
+    )
+    if antwoord.status_code >= 400:
+        probleem = antwoord.json()
+        _fout(f"{probleem.get('title')}: {probleem.get('detail', '')}")
+    typer.echo(antwoord.json()["status"])
+
+
+Vnr = Annotated[str, typer.Option(help="V-nummer of the (main) person")]
+Datum = Annotated[str, typer.Option(help="YYYY-MM-DD")]
+Key = Annotated[str | None, typer.Option(help="idempotency key (default: a new one)")]
+
+
+@huisvesting.command("accepteer")
+def accepteer(vnummer: Vnr, woning: Annotated[str, typer.Option()], datum: Datum, data_dir: DataDir = None, sleutel: Key = None) -> None:
+    """Record that the household accepted the offered home."""
+    _opdracht("/v1/huisvesting/aanbod-acceptaties", {"vnummer": vnummer, "woning_id": woning, "datum": datum}, data_dir, sleutel)
+
+
+@huisvesting.command("weiger")
+def weiger(vnummer: Vnr, woning: Annotated[str, typer.Option()], datum: Datum, reden: Annotated[str, typer.Option()], data_dir: DataDir = None, sleutel: Key = None) -> None:
+    """Record that the household refused the offered home (it goes to the next household)."""
+    _opdracht("/v1/huisvesting/aanbod-weigeringen", {"vnummer": vnummer, "woning_id": woning, "datum": datum, "reden": reden}, data_dir, sleutel)
+
+
+@huisvesting.command("verhuis")
+def verhuis(vnummer: Vnr, woning: Annotated[str, typer.Option()], datum: Datum, data_dir: DataDir = None, sleutel: Key = None) -> None:
+    """Record that the household moved into its home."""
+    _opdracht("/v1/huisvesting/verhuizingen", {"vnummer": vnummer, "woning_id": woning, "datum": datum}, data_dir, sleutel)
+
+
+@inburgering.command("intake")
+def intake(vnummer: Vnr, datum: Datum, leerroute: Annotated[str, typer.Option(help="B1, onderwijsroute or z-route")], data_dir: DataDir = None, sleutel: Key = None) -> None:
+    """Record a held brede intake with its leerroute."""
+    _opdracht("/v1/inburgering/brede-intakes", {"vnummer": vnummer, "datum": datum, "leerroute": leerroute}, data_dir, sleutel)
+
+
+@mzd.command("bbb")
+def bbb(vnummer: Vnr, datum: Datum, data_dir: DataDir = None, sleutel: Key = None) -> None:
+    """Admit a person to BBB-opvang."""
+    _opdracht("/v1/mzd/bbb-toelatingen", {"vnummer": vnummer, "datum": datum}, data_dir, sleutel)
+
+
+@app.command()
+def klok(tot: Datum, data_dir: DataDir = None) -> None:
+    """Advance the clock: record every term whose last day lies before TOT as expired."""
+    settings = _settings(data_dir)
+    antwoord = httpx.post(f"{_api(settings)}/v1/klok", json={"tot": tot}, timeout=60)
+    typer.echo(json.dumps(antwoord.json()))
+
+
+@app.command()
+def asyncapi() -> None:
+    """Print the AsyncAPI document of the bus."""
+    from events.asyncapi import json_text
+
+    typer.echo(json_text())
+
+
+@app.command()
+def bench(
+    huishoudens: Annotated[int, typer.Option(help="households pushed through the chain")] = 300,
+    backend: Annotated[str, typer.Option(help="sqlite, postgres or both")] = "both",
+) -> None:
+    """Measure raw broker and store limits and welkom's throughput and latency, as ratios."""
+    from services.benchmark import main as bench_main
+
+    configureer("WARNING")
+    asyncio.run(bench_main(huishoudens=huishoudens, backend=backend))

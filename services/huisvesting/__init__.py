@@ -1,0 +1,1 @@
+"""Huisvesting (opgave 2): housing statushouders within the taakstelling and the 10-week term."""

@@ -1,0 +1,1 @@
+"""The pure domain of huisvesting: dossiers, the waiting queue with its homes, and taakstellingen."""

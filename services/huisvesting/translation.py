@@ -1,0 +1,72 @@
+"""The one bridge from huisvesting's stored domain events to its published bus events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from events import huisvesting as bus
+from services.huisvesting.domain.huisvestingsdossier import HUISVESTINGSTERMIJN
+from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier as D
+from services.huisvesting.domain.taakstelling import Taakstelling as T
+from services.translation import Uitgaand
+
+
+def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:
+    """The bus events for one stored event; none for internal bookkeeping (queue, calendar)."""
+    if isinstance(e, D.Geopend):
+        yield bus.HUISVESTINGSDOSSIER_GEOPEND, e.persoon_id, bus.HuisvestingsdossierGeopend(
+            dossier_id=e.originator_id,
+            persoon_id=e.persoon_id,
+            personen=e.personen,
+            koppeldatum=e.koppeldatum,
+            termijn_verloopt_op=e.koppeldatum + HUISVESTINGSTERMIJN,
+        )
+    elif isinstance(e, T.Vastgesteld):
+        yield bus.TAAKSTELLING_GEREGISTREERD, None, bus.TaakstellingGeregistreerd(
+            periode=e.periode, aantal=e.aantal
+        )
+    elif isinstance(e, T.Gewijzigd):
+        yield bus.TAAKSTELLING_GEREGISTREERD, None, bus.TaakstellingGeregistreerd(
+            periode=aggregate(e.originator_id).periode, aantal=e.aantal
+        )
+    elif isinstance(e, D.Event):
+        yield from _dossier(e, aggregate(e.originator_id).persoon_id)
+
+
+def _dossier(e: Any, persoon_id: Any) -> Iterator[Uitgaand]:
+    ids = {"dossier_id": e.originator_id, "persoon_id": persoon_id}
+    if isinstance(e, D.WoningAangeboden):
+        yield bus.WONING_AANGEBODEN, persoon_id, bus.WoningAangeboden(
+            **ids,
+            woning_id=e.woning_id,
+            wijk=e.wijk,
+            soort=e.soort,
+            huishoudgrootte=e.huishoudgrootte,
+            datum=e.datum,
+            verhuistermijn_verloopt_op=e.verhuistermijn_verloopt_op,
+        )
+    elif isinstance(e, D.AanbodGeaccepteerd):
+        yield bus.AANBOD_GEACCEPTEERD, persoon_id, bus.AanbodGeaccepteerd(
+            **ids, woning_id=e.woning_id, datum=e.datum
+        )
+    elif isinstance(e, D.AanbodGeweigerd):
+        yield bus.AANBOD_GEWEIGERD, persoon_id, bus.AanbodGeweigerd(
+            **ids, woning_id=e.woning_id, datum=e.datum, reden=e.reden
+        )
+    elif isinstance(e, D.Verhuisd):
+        yield bus.VERHUISD, persoon_id, bus.Verhuisd(
+            **ids,
+            personen=e.personen,
+            woning_id=e.woning_id,
+            datum=e.datum,
+            verhuistermijn_gehaald=e.verhuistermijn_gehaald,
+        )
+    elif isinstance(e, D.HuisvestingstermijnVerstreken):
+        yield bus.HUISVESTINGSTERMIJN_VERSTREKEN, persoon_id, bus.HuisvestingstermijnVerstreken(
+            **ids, verlopen_op=e.verlopen_op
+        )
+    elif isinstance(e, D.VerhuistermijnVerstreken):
+        yield bus.VERHUISTERMIJN_VERSTREKEN, persoon_id, bus.VerhuistermijnVerstreken(
+            **ids, woning_id=e.woning_id or "", verlopen_op=e.verlopen_op
+        )

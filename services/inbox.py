@@ -1,0 +1,119 @@
+"""The inbox: consume a batch, apply it in one transaction, dead-letter the rejects, then commit."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import structlog
+from faststream import AckPolicy
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+
+from events.envelope import Afgewezen, Bericht, lees
+from services.application import WelkomApplication
+from services.bus import naar_dlq
+from services.metrics import BATCH_SECONDEN, INBOX_BERICHTEN
+from services.settings import Settings
+
+log = structlog.get_logger(__name__)
+
+FAULT_ENV = "WELKOM_FAULT"
+"""Test hook: `crash-after-store` ends the process between the store commit and the offset commit."""
+
+
+class Inbox:
+    """One service's inbox on its topics. `primair` lists the topics whose invalid records this
+    service dead-letters (one consumer per topic does that, the others only skip them)."""
+
+    def __init__(
+        self,
+        app: WelkomApplication,
+        broker: KafkaBroker,
+        settings: Settings,
+        primair: Sequence[str],
+        session_timeout_ms: int = 10000,
+    ) -> None:
+        self.app = app
+        self.broker = broker
+        self.settings = settings
+        self.primair = set(primair)
+        self.session_timeout_ms = session_timeout_ms
+
+    async def verwerk(self, records: Sequence[Any]) -> None:
+        """Apply one batch of ConsumerRecords. Returns once effects and DLQ records are stored."""
+        start = time.perf_counter()
+        berichten: list[tuple[Any, Bericht]] = []
+        afgewezen: list[tuple[Any, str]] = []
+        for record in records:
+            try:
+                bericht = lees(record.value, record.headers, max_bytes=self.settings.max_event_bytes)
+            except Afgewezen as e:
+                if record.topic in self.primair:
+                    afgewezen.append((record, e.reden))
+                continue
+            if bericht.type in self.app.handlers():
+                berichten.append((record, bericht))
+        if berichten:
+            per_bericht = {id(b): r for r, b in berichten}
+            domeinfouten = await asyncio.to_thread(self.app.verwerk_batch, [b for _, b in berichten])
+            afgewezen += [(per_bericht[id(b)], reden) for b, reden in domeinfouten]
+        if os.environ.get(FAULT_ENV) == "crash-after-store" and berichten:
+            log.warning("fault.crash_after_store", service=self.app.name)
+            os._exit(86)
+        for record, reden in afgewezen:
+            await naar_dlq(
+                self.broker,
+                service=self.app.name,
+                topic=record.topic,
+                partition=record.partition,
+                offset=record.offset,
+                value=record.value,
+                headers=record.headers,
+                reden=reden,
+            )
+        self._tel(records, afgewezen)
+        BATCH_SECONDEN.labels(service=self.app.name).observe(time.perf_counter() - start)
+
+    def _tel(self, records: Sequence[Any], afgewezen: list[tuple[Any, str]]) -> None:
+        dlq = {id(r) for r, _ in afgewezen}
+        for record in records:
+            uitkomst = "dlq" if id(record) in dlq else "verwerkt"
+            INBOX_BERICHTEN.labels(service=self.app.name, topic=record.topic, outcome=uitkomst).inc()
+
+    def registreer(self, topics: Sequence[str]) -> None:
+        """Subscribe on the broker: batches, manual commit after the effect is stored."""
+        subscriber = self.broker.subscriber(
+            *topics,
+            group_id=f"welkom-{self.app.name}",
+            batch=True,
+            max_records=self.settings.batch_size,
+            batch_timeout_ms=self.settings.batch_timeout_ms,
+            auto_offset_reset="earliest",
+            session_timeout_ms=self.session_timeout_ms,
+            heartbeat_interval_ms=min(1000, self.session_timeout_ms // 3),
+            ack_policy=AckPolicy.MANUAL,
+            max_partition_fetch_bytes=8 * 1024 * 1024,
+            decoder=_rauw,
+            title=f"welkom-{self.app.name}-inbox",
+        )
+
+        @subscriber
+        async def inbox(body: Any, msg: KafkaMessage) -> None:
+            records = msg.raw_message if isinstance(msg.raw_message, tuple) else (msg.raw_message,)
+            try:
+                await self.verwerk(records)
+            except Exception as e:  # the store or the bus failed: nothing is committed, retry
+                log.warning("inbox.opnieuw", service=self.app.name, oorzaak=type(e).__name__)
+                await msg.nack()  # seek back: the same batch comes again
+                await asyncio.sleep(1.0)
+                return
+            await msg.ack()
+
+
+async def _rauw(msg: Any) -> Any:
+    """Leave decoding to the envelope module, so an undecodable record still reaches the DLQ."""
+    return msg.body

@@ -1,0 +1,54 @@
+"""The inburgering Application: a traject per adult at koppeling, and the brede intake."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+
+from events import coa, topics
+from events.envelope import Bericht
+from services.application import Handler, WelkomApplication, Werkeenheid
+from services.domain import Domeinfout
+from services.inburgering.domain.inburgeringstraject import Inburgeringstraject
+from services.metrics import ANDERE_GEMEENTE
+
+TOPICS = (topics.KETEN_COA,)
+VOLWASSEN = 18
+
+
+class TrajectOnbekendFout(Domeinfout):
+    """The command names a person without an inburgeringstraject."""
+
+
+def leeftijd(geboortedatum: dt.date, op: dt.date) -> int:
+    return op.year - geboortedatum.year - ((op.month, op.day) < (geboortedatum.month, geboortedatum.day))
+
+
+class Inburgering(WelkomApplication):
+    """Guides every adult statushouder from koppeling to a leerroute."""
+
+    name = "inburgering"
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {coa.GEKOPPELD_AAN_GEMEENTE: self.koppeling}
+
+    def koppeling(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        data: coa.GekoppeldAanGemeente = bericht.data  # type: ignore[assignment]
+        if data.gemeentecode != self.gemeentecode:
+            ANDERE_GEMEENTE.labels(service=self.name, type=bericht.type).inc()
+            return
+        for lid in data.huishouden:
+            if leeftijd(lid.geboortedatum, data.koppeldatum) < VOLWASSEN:
+                continue
+            persoon_id = self.persoon(lid.vnummer)
+            if uow.get(Inburgeringstraject.create_id(persoon_id)) is None:
+                uow.add(Inburgeringstraject(persoon_id=persoon_id, koppeldatum=data.koppeldatum))
+
+    def rond_intake_af(
+        self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date, leerroute: str
+    ) -> None:
+        traject = uow.get(Inburgeringstraject.create_id(persoon_id))
+        if traject is None:
+            raise TrajectOnbekendFout()
+        traject.rond_intake_af(datum=datum, leerroute=leerroute)

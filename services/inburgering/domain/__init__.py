@@ -1,0 +1,1 @@
+"""The pure domain of inburgering: one inburgeringstraject per adult statushouder."""

@@ -1,0 +1,35 @@
+"""Prometheus metrics of the runtime and the domain; labels never carry personal data."""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram
+
+INBOX_BERICHTEN = Counter(
+    "welkom_inbox_messages_total",
+    "Inbound records handled, by outcome (verwerkt, dubbel, dlq).",
+    ["service", "topic", "outcome"],
+)
+DLQ = Counter(
+    "welkom_inbox_dlq_messages_total",
+    "Inbound records sent to the dead-letter topic, by reason code.",
+    ["service", "topic", "reason"],
+)
+ANDERE_GEMEENTE = Counter(
+    "welkom_inbox_other_gemeente_messages_total",
+    "Inbound events for another gemeente: not for us, not an error.",
+    ["service", "type"],
+)
+BATCH_SECONDEN = Histogram(
+    "welkom_inbox_batch_seconds",
+    "Time to apply one batch of inbound records and commit it.",
+    ["service"],
+)
+RELAY_GEPUBLICEERD = Counter(
+    "welkom_relay_published_events_total", "Domain events published by the relay.", ["service", "type"]
+)
+RELAY_ACHTERSTAND = Gauge(
+    "welkom_relay_lag_events", "Stored events not yet published by the relay.", ["service"]
+)
+KLOK_VERLOPEN = Counter(
+    "welkom_clock_expired_terms_total", "Legal terms recorded as expired by the clock.", ["service"]
+)

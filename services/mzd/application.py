@@ -1,0 +1,43 @@
+"""The mzd Application: a case per definitive refusal, and admission to BBB-opvang."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+
+from events import ind, topics
+from events.envelope import Bericht
+from services.application import Handler, WelkomApplication, Werkeenheid
+from services.domain import Domeinfout
+from services.mzd.domain.zaak import Zaak, ZaakBestaatAlFout
+
+TOPICS = (topics.KETEN_IND,)
+
+
+class ZaakOnbekendFout(Domeinfout):
+    """The command names a person without an mzd case."""
+
+
+class Mzd(WelkomApplication):
+    """Opens a case when the IND refuses definitively; staff admit people to BBB-opvang."""
+
+    name = "mzd"
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {ind.ASIELAANVRAAG_AFGEWEZEN: self.afgewezen}
+
+    def afgewezen(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        data: ind.AsielaanvraagAfgewezen = bericht.data  # type: ignore[assignment]
+        if not data.definitief:
+            return
+        persoon_id = self.persoon(data.vnummer)
+        if uow.get(Zaak.create_id(persoon_id)) is not None:
+            raise ZaakBestaatAlFout()
+        uow.add(Zaak(persoon_id=persoon_id, besluitdatum=data.besluitdatum))
+
+    def laat_toe_tot_bbb(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date) -> None:
+        zaak = uow.get(Zaak.create_id(persoon_id))
+        if zaak is None:
+            raise ZaakOnbekendFout()
+        zaak.laat_toe_tot_bbb(datum=datum)

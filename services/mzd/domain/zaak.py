@@ -1,0 +1,58 @@
+"""Zaak: one person's case after a definitive refusal: the vertrektermijn and BBB-opvang."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from eventsourcing.domain import Aggregate, event
+
+from services.domain import Domeinfout
+from services.identity import afgeleid_id
+
+VERTREKTERMIJN = dt.timedelta(days=28)
+"""Vreemdelingenwet (seed 001 §4.1): leave within 28 days after a definitive refusal."""
+
+
+class ZaakBestaatAlFout(Domeinfout):
+    """A second definitive refusal for a person who already has a case."""
+
+
+class AlInBbbFout(Domeinfout):
+    """The person was admitted to BBB-opvang before."""
+
+
+class Zaak(Aggregate):
+    """One per person (persoon_id)."""
+
+    @staticmethod
+    def create_id(persoon_id: uuid.UUID) -> uuid.UUID:
+        return afgeleid_id("mzd", "zaak", persoon_id)
+
+    @event("Geopend")
+    def __init__(self, persoon_id: uuid.UUID, besluitdatum: dt.date) -> None:
+        self.persoon_id = persoon_id
+        self.besluitdatum = besluitdatum
+        self.vertrektermijn_verloopt_op = besluitdatum + VERTREKTERMIJN
+        self.termijn_verstreken = False
+        self.bbb_sinds: dt.date | None = None
+
+    def open_termijnen(self) -> dict[str, dt.date]:
+        return {} if self.termijn_verstreken else {"vertrek": self.vertrektermijn_verloopt_op}
+
+    def verstrijk_termijn(self, soort: str, verloopt_op: dt.date) -> None:
+        if soort == "vertrek":
+            self._vertrektermijn_verstreken(verlopen_op=verloopt_op)
+
+    @event("VertrektermijnVerstreken")
+    def _vertrektermijn_verstreken(self, verlopen_op: dt.date) -> None:
+        self.termijn_verstreken = True
+
+    def laat_toe_tot_bbb(self, datum: dt.date) -> None:
+        if self.bbb_sinds is not None:
+            raise AlInBbbFout()
+        self._toegelaten_tot_bbb(datum=datum)
+
+    @event("ToegelatenTotBbb")
+    def _toegelaten_tot_bbb(self, datum: dt.date) -> None:
+        self.bbb_sinds = datum

@@ -1,0 +1,1 @@
+"""Opvang (opgave 1): reception of asylum seekers and statushouders in the municipality's locations."""

@@ -1,0 +1,51 @@
+"""The opvang Application: placements, moves, permits, and uitstroom when a household moves in."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+
+from events import coa, huisvesting, ind, topics
+from events.envelope import Bericht
+from services.application import Handler, WelkomApplication, Werkeenheid
+from services.opvang.domain.bewoner import Bewoner
+
+TOPICS = (topics.KETEN_COA, topics.KETEN_IND, topics.GEMEENTE_HUISVESTING)
+
+
+class Opvang(WelkomApplication):
+    """Follows each person's stay in the reception locations."""
+
+    name = "opvang"
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {
+            coa.ASIELZOEKER_GEPLAATST: self.geplaatst,
+            coa.ASIELZOEKER_VERPLAATST: self.verplaatst,
+            ind.VERBLIJFSVERGUNNING_VERLEEND: self.vergunning_verleend,
+            huisvesting.VERHUISD: self.verhuisd,
+        }
+
+    def _bewoner(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Bewoner:
+        return uow.get(Bewoner.create_id(persoon_id)) or uow.add(Bewoner(persoon_id=persoon_id))
+
+    def geplaatst(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        data: coa.AsielzoekerGeplaatst = bericht.data  # type: ignore[assignment]
+        self._bewoner(uow, self.persoon(data.vnummer)).plaats(data.locatie_id, data.datum)
+
+    def verplaatst(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        data: coa.AsielzoekerVerplaatst = bericht.data  # type: ignore[assignment]
+        self._bewoner(uow, self.persoon(data.vnummer)).verplaats(
+            data.van_locatie_id, data.naar_locatie_id, data.datum
+        )
+
+    def vergunning_verleend(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        data: ind.VerblijfsvergunningVerleend = bericht.data  # type: ignore[assignment]
+        self._bewoner(uow, self.persoon(data.vnummer)).verleen_status(data.besluitdatum, data.soort)
+
+    def verhuisd(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        data: huisvesting.Verhuisd = bericht.data  # type: ignore[assignment]
+        for persoon_id in data.personen:
+            bewoner = uow.get(Bewoner.create_id(persoon_id))
+            if bewoner is not None:
+                bewoner.stroom_uit(data.datum, "gehuisvest")

@@ -1,0 +1,1 @@
+"""The pure domain of opvang: residents and their stays."""

@@ -1,0 +1,86 @@
+"""Bewoner: one person's stays in reception locations, moves between them, and uitstroom."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from eventsourcing.domain import Aggregate, event
+
+from services.domain import Domeinfout
+from services.identity import afgeleid_id
+
+
+class AlInOpvangFout(Domeinfout):
+    """A placement for a person who already stays in a location."""
+
+
+class NietInOpvangFout(Domeinfout):
+    """A move of a person who does not stay in any location."""
+
+
+class ZelfdeLocatieFout(Domeinfout):
+    """A move from a location to the same location."""
+
+
+class Bewoner(Aggregate):
+    """One per person (persoon_id). Counts every move: the goal is as few as possible."""
+
+    @staticmethod
+    def create_id(persoon_id: uuid.UUID) -> uuid.UUID:
+        return afgeleid_id("opvang", "bewoner", persoon_id)
+
+    @event("Geregistreerd")
+    def __init__(self, persoon_id: uuid.UUID) -> None:
+        self.persoon_id = persoon_id
+        self.locatie_id: str | None = None
+        self.verplaatsingen = 0
+        self.statushouder = False
+
+    @property
+    def in_opvang(self) -> bool:
+        return self.locatie_id is not None
+
+    def plaats(self, locatie_id: str, datum: dt.date) -> None:
+        if self.in_opvang:
+            raise AlInOpvangFout()
+        self._geplaatst(locatie_id=locatie_id, datum=datum)
+
+    @event("Geplaatst")
+    def _geplaatst(self, locatie_id: str, datum: dt.date) -> None:
+        self.locatie_id = locatie_id
+
+    def verplaats(self, van_locatie_id: str, naar_locatie_id: str, datum: dt.date) -> None:
+        if not self.in_opvang:
+            raise NietInOpvangFout()
+        if van_locatie_id == naar_locatie_id:
+            raise ZelfdeLocatieFout()
+        self._verplaatst(
+            van_locatie_id=van_locatie_id,
+            naar_locatie_id=naar_locatie_id,
+            datum=datum,
+            verplaatsingen=self.verplaatsingen + 1,
+        )
+
+    @event("Verplaatst")
+    def _verplaatst(
+        self, van_locatie_id: str, naar_locatie_id: str, datum: dt.date, verplaatsingen: int
+    ) -> None:
+        self.locatie_id = naar_locatie_id
+        self.verplaatsingen = verplaatsingen
+
+    def verleen_status(self, besluitdatum: dt.date, soort: str) -> None:
+        if not self.statushouder:
+            self._statushouder_geworden(besluitdatum=besluitdatum, soort=soort)
+
+    @event("StatushouderGeworden")
+    def _statushouder_geworden(self, besluitdatum: dt.date, soort: str) -> None:
+        self.statushouder = True
+
+    def stroom_uit(self, datum: dt.date, reden: str) -> None:
+        if self.in_opvang:
+            self._uitgestroomd(locatie_id=self.locatie_id, datum=datum, reden=reden)
+
+    @event("Uitgestroomd")
+    def _uitgestroomd(self, locatie_id: str | None, datum: dt.date, reden: str) -> None:
+        self.locatie_id = None

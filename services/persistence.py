@@ -1,0 +1,74 @@
+"""Where each service keeps its event store: a SQLite file per service, or a PostgreSQL schema."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import unquote, urlparse
+
+import psycopg
+
+from services.settings import Settings
+
+TESTING_ENV = "WELKOM_TESTING"
+
+
+def _postgres_env(url: str, schema: str) -> dict[str, str]:
+    parts = urlparse(url)
+    if parts.scheme not in ("postgres", "postgresql", "postgresql+psycopg"):
+        raise ValueError("WELKOM_DATABASE_URL must be a postgresql:// URL")
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": (parts.path or "/postgres").lstrip("/") or "postgres",
+        "POSTGRES_HOST": parts.hostname or "127.0.0.1",
+        "POSTGRES_PORT": str(parts.port or 5432),
+        "POSTGRES_USER": unquote(parts.username or "postgres"),
+        "POSTGRES_PASSWORD": unquote(parts.password or ""),
+        "POSTGRES_SCHEMA": schema,
+        "POSTGRES_POOL_SIZE": "4",
+        "POSTGRES_MAX_OVERFLOW": "4",
+        "POSTGRES_CONNECT_TIMEOUT": "10",
+        "POSTGRES_LOCK_TIMEOUT": "10",
+    }
+
+
+def schema_voor(settings: Settings, service: str) -> str:
+    return f"{settings.database_schema_prefix}{service}"
+
+
+def maak_schema(url: str, schema: str) -> None:
+    """PostgreSQL schemas are not created by eventsourcing: create ours before the tables."""
+    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+
+
+def application_env(settings: Settings, service: str) -> dict[str, str]:
+    """The eventsourcing environment of one service's Application."""
+    if settings.database_url:
+        schema = schema_voor(settings, service)
+        maak_schema(settings.database_url, schema)
+        env = _postgres_env(settings.database_url, schema)
+    else:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        env = {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(settings.data_dir / f"{service}.sqlite"),
+            "SQLITE_LOCK_TIMEOUT": "30",
+        }
+    env.update({"CREATE_TABLE": "y", "AGGREGATE_CACHE_MAXSIZE": "2000"})
+    if settings.cipher_key is not None:
+        env.update(
+            {
+                "CIPHER_TOPIC": "eventsourcing.cipher:AESCipher",
+                "CIPHER_KEY": settings.cipher_key.get_secret_value(),
+                "COMPRESSOR_TOPIC": "eventsourcing.compressor:ZlibCompressor",
+            }
+        )
+    return env
+
+
+def vereis_persistentie(env: dict[str, str]) -> None:
+    """An unset PERSISTENCE_MODULE silently means in-memory: refuse that outside tests."""
+    module = env.get("PERSISTENCE_MODULE") or os.environ.get("PERSISTENCE_MODULE")
+    if not module or module.endswith("popo"):
+        if os.environ.get(TESTING_ENV) != "1":
+            raise RuntimeError("welkom refuses to run with in-memory event stores outside tests")

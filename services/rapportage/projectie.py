@@ -1,0 +1,94 @@
+"""The read model of all four services, folded from their event stores (live or rebuilt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Mapping
+from types import ModuleType
+from typing import Any
+
+from prometheus_client import Gauge
+
+from services.application import WelkomApplication
+from services.huisvesting import projections as huisvesting
+from services.inburgering import projections as inburgering
+from services.mzd import projections as mzd
+from services.opvang import projections as opvang
+
+MODULES: dict[str, ModuleType] = {
+    "opvang": opvang,
+    "huisvesting": huisvesting,
+    "inburgering": inburgering,
+    "mzd": mzd,
+}
+
+GAUGES = {
+    ("huisvesting", "taakstelling"): Gauge(
+        "welkom_huisvesting_taakstelling_personen", "Taakstelling of the current half-year period."
+    ),
+    ("huisvesting", "gerealiseerd"): Gauge(
+        "welkom_huisvesting_gerealiseerd_personen", "Persons housed in the current period so far."
+    ),
+    ("huisvesting", "dossiers_open"): Gauge(
+        "welkom_huisvesting_dossiers_open", "Households linked to Nijmegen and not yet housed."
+    ),
+    ("huisvesting", "dossiers_over_termijn"): Gauge(
+        "welkom_huisvesting_dossiers_over_termijn",
+        "Open households whose 10-week term passed without an offer in time.",
+    ),
+    ("inburgering", "intake_wachtlijst"): Gauge(
+        "welkom_inburgering_intake_wachtlijst_personen", "Adults waiting for their brede intake."
+    ),
+    ("opvang", "bewoners_in_opvang"): Gauge(
+        "welkom_opvang_bewoners_personen", "Persons staying in a reception location."
+    ),
+    ("mzd", "zaken_open"): Gauge("welkom_mzd_zaken_open", "Open mzd cases."),
+}
+
+
+class Projectie:
+    """Folds each store's notification log, in order, through the service's projection module."""
+
+    def __init__(self, apps: Mapping[str, WelkomApplication]) -> None:
+        self.apps = dict(apps)
+        self.staat: dict[str, dict[str, Any]] = {naam: MODULES[naam].nieuw() for naam in self.apps}
+        self.posities: dict[str, int] = {naam: 0 for naam in self.apps}
+        self._lock = threading.Lock()
+
+    def bij(self, blok: int = 1000) -> int:
+        """Apply every notification stored since the last call; the number applied."""
+        totaal = 0
+        for naam, app in self.apps.items():
+            while True:
+                notifications = app.recorder.select_notifications(self.posities[naam] + 1, blok)
+                if not notifications:
+                    break
+                with self._lock:
+                    for notification in notifications:
+                        MODULES[naam].pas_toe(self.staat[naam], app.mapper.to_domain_event(notification))
+                        self.posities[naam] = notification.id
+                totaal += len(notifications)
+        return totaal
+
+    def rapport(self, peildatum: dt.date) -> dict[str, Any]:
+        """The kengetallen of every service as known on the peildatum."""
+        with self._lock:
+            uit: dict[str, Any] = {"peildatum": peildatum.isoformat()}
+            for naam in MODULES:
+                if naam in self.staat:
+                    uit[naam] = MODULES[naam].rapport(self.staat[naam], peildatum)
+            return uit
+
+    def werk_metrics_bij(self, peildatum: dt.date) -> None:
+        rapport = self.rapport(peildatum)
+        for (service, kengetal), gauge in GAUGES.items():
+            waarde = rapport.get(service, {}).get(kengetal)
+            gauge.set(waarde or 0)
+
+
+def herbouw(apps: Mapping[str, WelkomApplication]) -> Projectie:
+    """A read model rebuilt from nothing but the event stores (guarantee 5)."""
+    projectie = Projectie(apps)
+    projectie.bij()
+    return projectie

@@ -1,0 +1,60 @@
+"""Configuration from the environment (WELKOM_ prefix, plus KAFKA_BOOTSTRAP_SERVERS)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_PSEUDONYM_SECRET = "welkom-ontwikkelsleutel-niet-voor-productie"
+
+
+class Settings(BaseSettings):
+    """Every knob of welkom, with defaults for a developer's machine."""
+
+    model_config = SettingsConfigDict(env_prefix="WELKOM_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    database_url: str | None = Field(
+        None, description="postgresql://user@host:port/db; unset = one SQLite file per service"
+    )
+    database_schema_prefix: str = Field("welkom_", description="PostgreSQL schema per service")
+
+    kafka_bootstrap_servers: str | None = Field(
+        None,
+        validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "WELKOM_KAFKA_BOOTSTRAP_SERVERS"),
+        description="unset = start the bundled local broker (Tansu) on 127.0.0.1",
+    )
+    local_broker_port: int = 9092
+    kafka_session_timeout_ms: int | None = Field(None, description="default: 10000; 3000 on Tansu")
+    kafka_security_protocol: Literal["PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "SCRAM-SHA-512"
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    kafka_idempotent_producer: bool | None = Field(
+        None, description="default: on for a real Kafka, off for the local Tansu (unsupported)"
+    )
+
+    http_host: str = "127.0.0.1"
+    http_port: int = 8080
+
+    pseudonym_secret: SecretStr = SecretStr(DEV_PSEUDONYM_SECRET)
+    cipher_key: SecretStr | None = Field(None, description="AES key: encrypt stored events")
+
+    clock: Literal["realtime", "manual"] = "realtime"
+    clock_interval_s: float = 60.0
+    batch_size: int = 500
+    batch_timeout_ms: int = 50
+    relay_interval_ms: int = 50
+    max_event_bytes: int = 64 * 1024
+    gemeentecode: str = "0268"
+    log_level: str = "INFO"
+
+
+@lru_cache
+def settings() -> Settings:
+    """The settings of this process, read once."""
+    return Settings()

@@ -1,0 +1,190 @@
+"""The whole of welkom in one process: broker (local or real), services, relays, clock, projections, HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import structlog
+import uvicorn
+
+from events import topics
+from services import catalogus
+from services.application import WelkomApplication
+from faststream.kafka import KafkaBroker
+
+from services.bus import maak_broker, maak_topics, session_timeout_ms
+from services.inbox import Inbox
+from services.localbroker import LokaleBroker
+from services.metrics import KLOK_VERLOPEN
+from services.persistence import application_env, vereis_persistentie
+from services.rapportage.projectie import Projectie
+from services.relay import Relay
+from services.settings import Settings
+
+log = structlog.get_logger(__name__)
+STACK_FILE = "stack.json"
+
+
+def open_apps(settings: Settings, namen: list[str] | None = None) -> dict[str, WelkomApplication]:
+    """The Applications of the services (all four by default), on the configured stores."""
+    apps = {}
+    for service in catalogus.alle():
+        if namen is None or service.name in namen:
+            env = application_env(settings, service.name)
+            vereis_persistentie(env)
+            apps[service.name] = service.application(
+                env=env,
+                pseudoniem_sleutel=settings.pseudonym_secret.get_secret_value(),
+                gemeentecode=settings.gemeentecode,
+            )
+    return apps
+
+
+def primaire_topics() -> dict[str, list[str]]:
+    """Per service the topics whose invalid records it dead-letters: the first consumer of each."""
+    primair: dict[str, list[str]] = {}
+    gezien: set[str] = set()
+    for service in catalogus.alle():
+        for topic in service.topics:
+            if topic not in gezien:
+                gezien.add(topic)
+                primair.setdefault(service.name, []).append(topic)
+    return primair
+
+
+class Stack:
+    """Starts everything in order and stops it in reverse; `ready` is set once all parts are up."""
+
+    def __init__(self, settings: Settings, *, services: list[str] | None = None, http: bool = True):
+        self.settings = settings
+        self.namen = services
+        self.met_http = http
+        self.ready = asyncio.Event()
+        self.stop = asyncio.Event()
+        self.lokale_broker: LokaleBroker | None = None
+        self.apps: dict[str, WelkomApplication] = {}
+        self.projectie: Projectie | None = None
+        self.relays: dict[str, Relay] = {}
+        self.brokers: dict[str, KafkaBroker] = {}
+        self._taken: list[asyncio.Task[Any]] = []
+        self._server: uvicorn.Server | None = None
+        self.bootstrap_servers = settings.kafka_bootstrap_servers or ""
+
+    async def __aenter__(self) -> Stack:
+        s = self.settings
+        s.data_dir.mkdir(parents=True, exist_ok=True)
+        if not s.kafka_bootstrap_servers:
+            self.lokale_broker = LokaleBroker(s.local_broker_port, log_file=s.data_dir / "broker.log")
+            await asyncio.to_thread(self.lokale_broker.start)
+            self.bootstrap_servers = self.lokale_broker.bootstrap_servers
+        await maak_topics(self.bootstrap_servers)
+        self.apps = await asyncio.to_thread(open_apps, s, self.namen)
+        lokaal = self.lokale_broker is not None
+        primair = primaire_topics()
+        for service in catalogus.alle():
+            if service.name in self.apps:
+                broker = maak_broker(s, self.bootstrap_servers, lokaal=lokaal)
+                self.brokers[service.name] = broker
+                inbox = Inbox(
+                    self.apps[service.name], broker, s, primair.get(service.name, []),
+                    session_timeout_ms=session_timeout_ms(s, lokaal=lokaal),
+                )
+                inbox.registreer(service.topics)
+                self.relays[service.name] = Relay(
+                    self.apps[service.name], service.translation, broker,
+                    interval_s=s.relay_interval_ms / 1000,
+                )
+        await asyncio.gather(*(b.start() for b in self.brokers.values()))
+        self.projectie = Projectie(self.apps)
+        await asyncio.to_thread(self.projectie.bij)
+        for relay in self.relays.values():
+            self._taken.append(asyncio.create_task(relay.run(self.stop)))
+        self._taken.append(asyncio.create_task(self._projecteer()))
+        if s.clock == "realtime":
+            self._taken.append(asyncio.create_task(self._klok()))
+        if self.met_http:
+            await self._start_http()
+        self._schrijf_stackbestand()
+        self.ready.set()
+        log.info("welkom.gestart", services=list(self.apps), bootstrap_servers=self.bootstrap_servers)
+        return self
+
+    async def _start_http(self) -> None:
+        from services.http import maak_app
+
+        config = uvicorn.Config(
+            maak_app(self), host=self.settings.http_host, port=self.settings.http_port,
+            log_level="warning", lifespan="off",
+        )
+        self._server = uvicorn.Server(config)
+        self._server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+        self._taken.append(asyncio.create_task(self._server.serve()))
+        while not self._server.started:
+            await asyncio.sleep(0.02)
+
+    @property
+    def http_url(self) -> str:
+        return f"http://{self.settings.http_host}:{self.settings.http_port}"
+
+    def _schrijf_stackbestand(self) -> None:
+        info = {"http": self.http_url, "bootstrap_servers": self.bootstrap_servers, "pid": os.getpid()}
+        (self.settings.data_dir / STACK_FILE).write_text(json.dumps(info))
+
+    async def _projecteer(self) -> None:
+        assert self.projectie is not None
+        while not self.stop.is_set():
+            try:
+                await asyncio.to_thread(self.projectie.bij)
+                self.projectie.werk_metrics_bij(dt.date.today())
+            except Exception as e:
+                log.warning("projectie.opnieuw", oorzaak=type(e).__name__)
+            try:
+                await asyncio.wait_for(self.stop.wait(), timeout=0.5)
+            except TimeoutError:
+                pass
+
+    async def verloop_tijd(self, op: dt.date) -> dict[str, int]:
+        """Advance the clock of every service to `op`: record the terms that expired before it."""
+        uit = {}
+        for naam, app in self.apps.items():
+            uit[naam] = await asyncio.to_thread(app.verloop_tijd, op)
+            KLOK_VERLOPEN.labels(service=naam).inc(uit[naam])
+        return uit
+
+    async def _klok(self) -> None:
+        while not self.stop.is_set():
+            try:
+                await self.verloop_tijd(dt.date.today())
+            except Exception as e:
+                log.warning("klok.opnieuw", oorzaak=type(e).__name__)
+            try:
+                await asyncio.wait_for(self.stop.wait(), timeout=self.settings.clock_interval_s)
+            except TimeoutError:
+                pass
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.stop.set()
+        if self._server is not None:
+            self._server.should_exit = True
+        await asyncio.gather(*self._taken, return_exceptions=True)
+        await asyncio.gather(*(b.stop() for b in self.brokers.values()), return_exceptions=True)
+        for app in self.apps.values():
+            app.close()
+        if self.lokale_broker is not None:
+            await asyncio.to_thread(self.lokale_broker.stop)
+        (self.settings.data_dir / STACK_FILE).unlink(missing_ok=True)
+        log.info("welkom.gestopt")
+
+
+def lees_stackbestand(data_dir: Path) -> dict[str, Any] | None:
+    """How to reach the running stack that uses this data dir, if one runs."""
+    pad = data_dir / STACK_FILE
+    return json.loads(pad.read_text()) if pad.exists() else None
+
+
+__all__ = ["Stack", "open_apps", "lees_stackbestand", "topics"]
