@@ -55,7 +55,7 @@ def application_env(settings: Settings, service: str) -> dict[str, str]:
             "SQLITE_LOCK_TIMEOUT": "30",
         }
     env.update({"CREATE_TABLE": "y", "AGGREGATE_CACHE_MAXSIZE": "2000"})
-    if settings.cipher_key is not None:
+    if settings.cipher_key is not None and settings.cipher_key.get_secret_value():
         env.update(
             {
                 "CIPHER_TOPIC": "eventsourcing.cipher:AESCipher",
