@@ -127,6 +127,9 @@ def _reden(fout: ValidationError) -> str:
     """A reason from a validation error: field locations and error kinds only, never the values."""
     delen = []
     for e in fout.errors(include_input=False, include_url=False)[:3]:
+        if e["type"] == "extra_forbidden":
+            delen.append("extra_forbidden")  # the name is the sender's: it may hold personal data
+            continue
         plek = ".".join(str(p) for p in e["loc"]) or "data"
         soortfout = "veld-ontbreekt" if e["type"] == "missing" else e["type"]
         delen.append(f"{soortfout}:{plek}")
@@ -149,6 +152,9 @@ def lees(
     message = KafkaMessage(hdrs, None, value)
     try:
         if "ce_specversion" in hdrs and not content_type.startswith(STRUCTURED_CONTENT_TYPE):
+            _json(value)
+            if not hdrs.get("ce_id"):  # the SDK would invent one, defeating dedupe
+                raise Afgewezen("ongeldige-envelop:id")
             event = from_binary(message, data_unmarshaller=_json)
         else:
             # Structured mode; also accepted without the content-type header when the value
@@ -156,6 +162,8 @@ def lees(
             envelope = _json(value)
             if not isinstance(envelope, dict) or "specversion" not in envelope:
                 raise Afgewezen("geen-cloudevent")
+            if not envelope.get("id"):  # the SDK would invent one, defeating dedupe
+                raise Afgewezen("ongeldige-envelop:id")
             event = from_structured(
                 message, envelope_unmarshaller=lambda _: envelope, data_unmarshaller=lambda d: d
             )
