@@ -165,7 +165,11 @@ class WelkomApplication(Application):
         except Exception as e:  # a duplicate, a domain rule or a conflict: take them one by one
             log.info("batch.los_verwerken", service=self.name, oorzaak=type(e).__name__)
         afgewezen = []
+        gezien = set()
         for bericht in berichten:
+            if bericht.dedupe_key in gezien:
+                continue
+            gezien.add(bericht.dedupe_key)
             reden = self._verwerk_los(bericht)
             if reden is not None:
                 afgewezen.append((bericht, reden))

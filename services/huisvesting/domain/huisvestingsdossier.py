@@ -132,8 +132,16 @@ class Huisvestingsdossier(Aggregate):
     def _aanbod_geaccepteerd(self, woning_id: str, datum: dt.date) -> None:
         self.status = GEACCEPTEERD
 
+    def _verhuistermijn_bij(self, datum: dt.date) -> None:
+        """A move term that ran out before this date is recorded first (same history, any clock)."""
+        if "verhuizen" in self.open_termijnen() and datum > self.verhuistermijn_verloopt_op:  # type: ignore[operator]
+            self._verhuistermijn_verstreken(
+                woning_id=self.woning_id, verlopen_op=self.verhuistermijn_verloopt_op
+            )
+
     def weiger(self, woning_id: str, datum: dt.date, reden: str) -> None:
         self._eis_aanbod(woning_id)
+        self._verhuistermijn_bij(datum)
         self._aanbod_geweigerd(woning_id=woning_id, datum=datum, reden=reden)
 
     @event("AanbodGeweigerd")
@@ -147,6 +155,7 @@ class Huisvestingsdossier(Aggregate):
         if self.status != GEACCEPTEERD:
             raise NogNietGeaccepteerdFout()
         assert self.verhuistermijn_verloopt_op is not None
+        self._verhuistermijn_bij(datum)
         self._verhuisd(
             woning_id=woning_id,
             personen=list(self.personen),
