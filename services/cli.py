@@ -142,9 +142,12 @@ def audit(
         return
     if not regels:
         typer.echo("geen gebeurtenissen voor deze persoon")
+    else:
+        typer.echo(f"{'datum':<10}  {'geregistreerd':<19}  {'service':<12} {'gebeurtenis':<48} feiten")
     for r in regels:
         feiten = ", ".join(f"{k}={v}" for k, v in r["feiten"].items() if k not in ("persoon_id", "personen"))
-        typer.echo(f"{r['tijd'][:19]}  {r['service']:<12} {r['aggregate']}.{r['gebeurtenis']:<32} {feiten}")
+        naam = f"{r['aggregate']}.{r['gebeurtenis']}"
+        typer.echo(f"{r['datum']}  {r['tijd'][:19]}  {r['service']:<12} {naam:<48} {feiten}")
 
 
 def _rapport_tekst(rapport: dict[str, Any]) -> str:

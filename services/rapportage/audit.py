@@ -12,6 +12,17 @@ from services.application import WelkomApplication
 INTERN = ("Ontvangst", "Termijnkalender", "Wachtrij")
 """Bookkeeping aggregates: not part of a person's history."""
 
+DATUMVELDEN = ("datum", "koppeldatum", "besluitdatum", "verlopen_op")
+"""Where an event keeps its real-world date, in order of preference."""
+
+
+def _datum(event: Any) -> dt.date | None:
+    for veld in DATUMVELDEN:
+        waarde = getattr(event, veld, None)
+        if isinstance(waarde, dt.date):
+            return waarde
+    return None
+
 
 def _betreft(event: Any, persoon_id: uuid.UUID) -> bool:
     return getattr(event, "persoon_id", None) == persoon_id or persoon_id in (
@@ -33,7 +44,8 @@ def _json(waarde: Any) -> Any:
 
 
 def tijdlijn(apps: Mapping[str, WelkomApplication], persoon_id: uuid.UUID) -> list[dict[str, Any]]:
-    """Every stored event of every aggregate that concerns the person, in recording order."""
+    """Every stored event of every aggregate that concerns the person: oldest first by the
+    real-world date of the fact, then by the time it was recorded."""
     regels = []
     for service, app in apps.items():
         events = []
@@ -45,10 +57,21 @@ def tijdlijn(apps: Mapping[str, WelkomApplication], persoon_id: uuid.UUID) -> li
                 events.append(app.mapper.to_domain_event(notification))
             start = notifications[-1].id + 1
         van_persoon = {e.originator_id for e in events if _betreft(e, persoon_id)}
+        # An event without a date of its own (a record being opened) takes the date of the
+        # aggregate's next dated event: it happened for that reason.
+        volgende: dict[Any, dt.date] = {}
+        datums: dict[int, dt.date | None] = {}
+        for e in reversed(events):
+            if e.originator_id in van_persoon:
+                eigen = _datum(e)
+                if eigen is not None:
+                    volgende[e.originator_id] = eigen
+                datums[id(e)] = eigen or volgende.get(e.originator_id)
         for e in events:
             if e.originator_id in van_persoon:
                 regels.append(
                     {
+                        "datum": str(datums[id(e)] or e.timestamp.date()),
                         "tijd": e.timestamp.isoformat(),
                         "service": service,
                         "aggregate": type(e).__qualname__.split(".")[0],
@@ -57,4 +80,4 @@ def tijdlijn(apps: Mapping[str, WelkomApplication], persoon_id: uuid.UUID) -> li
                         "feiten": _feiten(e),
                     }
                 )
-    return sorted(regels, key=lambda r: (r["tijd"], r["service"], r["versie"]))
+    return sorted(regels, key=lambda r: (r["datum"], r["tijd"], r["service"], r["versie"]))

@@ -1,0 +1,107 @@
+"""A test double of the chain partners: publishes their CloudEvents and reads what welkom emits."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from events.envelope import STRUCTURED_CONTENT_TYPE, lees
+from events.registry import soort
+from services.identity import persoon_id
+from services.publisher import sleutel
+from services.settings import Settings
+
+BRONNEN = {"IND": "urn:nld:oin:ind", "COA": "urn:nld:oin:coa", "Rijk": "urn:nld:oin:rijk",
+           "woningcorporaties": "urn:nld:wbb-nijmegen"}
+
+
+def cloudevent(type_: str, data: dict[str, Any], id: str | None = None) -> dict[str, Any]:
+    """A structured CloudEvent as a chain partner sends it."""
+    registratie = soort(type_)
+    return {
+        "specversion": "1.0",
+        "id": id or str(uuid.uuid4()),
+        "source": BRONNEN.get(registratie.producent if registratie else "", "urn:nld:oin:onbekend"),
+        "type": type_,
+        "time": "2024-01-01T09:00:00Z",
+        "datacontenttype": "application/json",
+        "data": data,
+    }
+
+
+class Keten:
+    """Producer of inbound events and reader of any topic, from the beginning, without a group."""
+
+    def __init__(self, bootstrap_servers: str, settings: Settings) -> None:
+        self.bootstrap_servers = bootstrap_servers
+        self.settings = settings
+
+    async def __aenter__(self) -> Keten:
+        self.producer = AIOKafkaProducer(
+            bootstrap_servers=self.bootstrap_servers, acks="all", max_request_size=4 * 1024 * 1024
+        )
+        await self.producer.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.producer.stop()
+
+    def persoon(self, vnummer: str) -> uuid.UUID:
+        return persoon_id(vnummer, self.settings.pseudonym_secret.get_secret_value())
+
+    async def stuur(self, *envelopes: dict[str, Any]) -> None:
+        for envelope in envelopes:
+            registratie = soort(envelope["type"])
+            assert registratie is not None
+            await self.stuur_rauw(registratie.topic, json.dumps(envelope).encode(),
+                                  key=sleutel(envelope, self.settings))
+
+    async def stuur_rauw(self, topic: str, value: bytes, key: bytes | None = None,
+                         headers: list[tuple[str, bytes]] | None = None) -> None:
+        await self.producer.send_and_wait(
+            topic, value=value, key=key,
+            headers=headers if headers is not None else [("content-type", STRUCTURED_CONTENT_TYPE.encode())],
+        )
+
+    async def records(self, topic: str) -> list[Any]:
+        """Every record on the topic so far (partition 0: the local broker has one)."""
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap_servers, enable_auto_commit=False,
+                                    max_partition_fetch_bytes=8 * 1024 * 1024)
+        await consumer.start()
+        try:
+            tp = TopicPartition(topic, 0)
+            consumer.assign([tp])
+            einde = (await consumer.end_offsets([tp]))[tp]
+            await consumer.seek_to_beginning(tp)
+            uit: list[Any] = []
+            while len(uit) < einde:
+                batch = await consumer.getmany(tp, timeout_ms=1000)
+                uit += batch.get(tp, [])
+            return uit
+        finally:
+            await consumer.stop()
+
+    async def events(self, topic: str) -> list[Any]:
+        """The CloudEvents welkom published on a topic, decoded and validated."""
+        return [lees(r.value, r.headers) for r in await self.records(topic)]
+
+    async def wacht_op(self, topic: str, klaar: Callable[[list[Any]], bool], timeout: float = 30.0,
+                       rauw: bool = False) -> list[Any]:
+        einde = time.monotonic() + timeout
+        while True:
+            gevonden = await (self.records(topic) if rauw else self.events(topic))
+            if klaar(gevonden):
+                return gevonden
+            if time.monotonic() > einde:
+                raise AssertionError(f"timed out waiting on {topic}; saw {len(gevonden)} records")
+            await asyncio.sleep(0.2)
+
+
+def van_type(events: list[Any], type_: str) -> list[Any]:
+    return [e for e in events if e.type == type_]

@@ -1,0 +1,109 @@
+"""A typical journey: one household of three from IND decision and COA placement to home and intake."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import httpx
+import pytest
+
+from events import coa, corporaties, huisvesting, ind, inburgering, opvang, rijk, topics
+from keten import Keten, cloudevent, van_type
+from services.rapportage.audit import tijdlijn
+from services.rapportage.projectie import herbouw
+from services.stack import Stack, open_apps
+
+pytestmark = pytest.mark.integration
+
+AMIRA, KARIM, YUSUF = "3012345678", "3012345679", "3012345680"
+GEBOORTE = {AMIRA: "1988-03-14", KARIM: "1985-11-02", YUSUF: "2016-06-30"}
+
+
+def huishouden() -> list[dict[str, str]]:
+    return [{"vnummer": v, "geboortedatum": d} for v, d in GEBOORTE.items()]
+
+
+async def test_a_household_of_three_goes_from_permit_to_home_and_intake(stack: Stack, keten: Keten) -> None:
+    # COA places the family in the AZC, the IND grants asylum, COA links them to Nijmegen.
+    for vnummer, geboortedatum in GEBOORTE.items():
+        await keten.stuur(cloudevent(coa.ASIELZOEKER_GEPLAATST, {
+            "vnummer": vnummer, "locatie_id": "azc-dommer", "datum": "2024-01-08",
+            "geboortedatum": geboortedatum}))
+        await keten.stuur(cloudevent(ind.VERBLIJFSVERGUNNING_VERLEEND, {
+            "vnummer": vnummer, "besluitdatum": "2024-02-01", "soort": "asiel"}))
+    await keten.stuur(
+        cloudevent(rijk.TAAKSTELLING_VASTGESTELD, {"gemeentecode": "0268", "periode": "2024-H1", "aantal": 182}),
+        cloudevent(coa.GEKOPPELD_AAN_GEMEENTE, {
+            "vnummer": AMIRA, "gemeentecode": "0268", "koppeldatum": "2024-02-12",
+            "huishouden": huishouden()}),
+    )
+    # A corporation offers a home for four: it goes to the family within the 10 weeks.
+    await keten.stuur(cloudevent(corporaties.WONING_BESCHIKBAAR_GESTELD, {
+        "woning_id": "talis-4711", "wijk": "Dukenburg", "soort": "regulier", "max_bewoners": 4,
+        "beschikbaar_per": "2024-04-02"}))
+    aangeboden = van_type(await keten.wacht_op(
+        topics.GEMEENTE_HUISVESTING,
+        lambda es: bool(van_type(es, huisvesting.WONING_AANGEBODEN))), huisvesting.WONING_AANGEBODEN)
+    aanbod = aangeboden[0]
+    assert aanbod.subject == str(keten.persoon(AMIRA))
+    assert aanbod.data.woning_id == "talis-4711" and aanbod.data.huishoudgrootte == 3
+    assert aanbod.data.verhuistermijn_verloopt_op == dt.date(2024, 4, 16)
+    assert aanbod.source == "urn:nld:gemeente-nijmegen:welkom:huisvesting"
+
+    # Staff record acceptance, the move, and the adults' brede intakes through the HTTP API.
+    async with httpx.AsyncClient(base_url=stack.http_url) as api:
+        for pad, body in [
+            ("/v1/huisvesting/aanbod-acceptaties", {"vnummer": AMIRA, "woning_id": "talis-4711", "datum": "2024-04-05"}),
+            ("/v1/huisvesting/verhuizingen", {"vnummer": AMIRA, "woning_id": "talis-4711", "datum": "2024-04-12"}),
+            ("/v1/inburgering/brede-intakes", {"vnummer": AMIRA, "datum": "2024-03-20", "leerroute": "B1"}),
+            ("/v1/inburgering/brede-intakes", {"vnummer": KARIM, "datum": "2024-05-06", "leerroute": "z-route"}),
+        ]:
+            antwoord = await api.post(pad, json=body, headers={"Idempotency-Key": f"{pad}{body['vnummer']}"})
+            assert antwoord.status_code == 200, antwoord.text
+            assert antwoord.headers["API-Version"]
+
+    # The whole family leaves the opvang; the chain's events are on gemeente.*.
+    uitgestroomd = van_type(await keten.wacht_op(
+        topics.GEMEENTE_OPVANG, lambda es: len(van_type(es, opvang.BEWONER_UITGESTROOMD)) == 3),
+        opvang.BEWONER_UITGESTROOMD)
+    assert {e.subject for e in uitgestroomd} == {str(keten.persoon(v)) for v in GEBOORTE}
+    assert all(e.data.reden == "gehuisvest" and e.data.datum == dt.date(2024, 4, 12) for e in uitgestroomd)
+    huisvesting_events = await keten.wacht_op(
+        topics.GEMEENTE_HUISVESTING, lambda es: bool(van_type(es, huisvesting.VERHUISD)))
+    assert [e.type for e in huisvesting_events if e.subject == str(keten.persoon(AMIRA))] == [
+        huisvesting.HUISVESTINGSDOSSIER_GEOPEND, huisvesting.WONING_AANGEBODEN,
+        huisvesting.AANBOD_GEACCEPTEERD, huisvesting.VERHUISD]
+    intakes = van_type(await keten.wacht_op(
+        topics.GEMEENTE_INBURGERING, lambda es: len(van_type(es, inburgering.BREDE_INTAKE_AFGEROND)) == 2),
+        inburgering.BREDE_INTAKE_AFGEROND)
+    # Karim's intake came two weeks after the 10-week invitation term (22 April): recorded as late.
+    assert sorted((e.data.leerroute, e.data.binnen_termijn) for e in intakes) == [("B1", True), ("z-route", False)]
+    gestart = van_type(await keten.events(topics.GEMEENTE_INBURGERING), inburgering.INBURGERINGSTRAJECT_GESTART)
+    assert {e.subject for e in gestart} == {str(keten.persoon(AMIRA)), str(keten.persoon(KARIM))}, "adults only"
+
+    # The auditor sees Karim's history across the services, oldest first.
+    regels = tijdlijn(stack.apps, keten.persoon(KARIM))
+    assert [(r["datum"], r["service"], r["gebeurtenis"]) for r in regels] == sorted(
+        [(r["datum"], r["service"], r["gebeurtenis"]) for r in regels], key=lambda r: r[0])
+    stappen = [(r["service"], r["gebeurtenis"]) for r in regels]
+    assert set(stappen) == {
+        ("opvang", "Geregistreerd"), ("opvang", "Geplaatst"), ("opvang", "StatushouderGeworden"),
+        ("huisvesting", "Geopend"), ("inburgering", "Gestart"), ("huisvesting", "WoningAangeboden"),
+        ("huisvesting", "AanbodGeaccepteerd"), ("huisvesting", "Verhuisd"), ("opvang", "Uitgestroomd"),
+        ("inburgering", "IntaketermijnVerstreken"), ("inburgering", "BredeIntakeAfgerond"),
+    }
+    assert stappen.index(("huisvesting", "Verhuisd")) < stappen.index(("opvang", "Uitgestroomd"))
+    assert stappen[-2:] == [("inburgering", "IntaketermijnVerstreken"), ("inburgering", "BredeIntakeAfgerond")]
+
+    # The report on a peildatum, and the same figures from a rebuild of the stores (guarantee 5).
+    async with httpx.AsyncClient(base_url=stack.http_url) as api:
+        rapport = (await api.get("/v1/rapport", params={"peildatum": "2024-06-30"})).json()
+    assert rapport["huisvesting"] == {
+        "periode": "2024-H1", "taakstelling": 182, "gerealiseerd": 3, "nog_te_gaan": 179,
+        "dossiers_open": 0, "personen_wachtend": 0, "dossiers_over_termijn": 0}
+    assert rapport["opvang"] == {"bewoners_in_opvang": 0, "verplaatsingen": 0}
+    assert rapport["inburgering"]["intakes_afgerond"] == 2
+    assert rapport["inburgering"]["intake_wachtlijst"] == 0
+    for peildatum in ("2024-01-31", "2024-03-01", "2024-04-10", "2024-06-30"):
+        live = stack.projectie.rapport(dt.date.fromisoformat(peildatum))
+        assert herbouw(open_apps(stack.settings)).rapport(dt.date.fromisoformat(peildatum)) == live
