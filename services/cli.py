@@ -277,3 +277,7 @@ def bench(
 
     configureer("WARNING")
     asyncio.run(bench_main(huishoudens=huishoudens, backend=backend))
+
+
+if __name__ == "__main__":
+    app()
