@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
@@ -176,7 +178,9 @@ class WelkomApplication(Application):
         return afgewezen
 
     def _verwerk_los(self, bericht: Bericht) -> str | None:
-        for _ in range(MAX_POGINGEN):
+        for poging in range(MAX_POGINGEN):
+            if poging:
+                time.sleep(random.uniform(0, 0.02 * 2**poging))  # back off from a busy aggregate
             if self.is_verwerkt(bericht.dedupe_key):
                 return None
             uow = Werkeenheid(self)
@@ -210,7 +214,9 @@ class WelkomApplication(Application):
 
     def voer_uit(self, actie: Callable[[Werkeenheid], T], sleutel: str | None = None) -> T:
         """Run a command in one transaction: once per idempotency key, retried on conflicts."""
-        for _ in range(MAX_POGINGEN):
+        for poging in range(MAX_POGINGEN):
+            if poging:
+                time.sleep(random.uniform(0, 0.02 * 2**poging))
             if sleutel is not None and self.is_verwerkt(sleutel):
                 raise AlVerwerkt(sleutel)
             uow = Werkeenheid(self)

@@ -15,6 +15,9 @@ from events import topics
 from services.metrics import DLQ
 from services.settings import Settings
 
+FASTSTREAM_LOG = logging.getLogger("welkom.faststream")
+FASTSTREAM_LOG.setLevel(logging.WARNING)
+
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 """Large enough to dead-letter an oversized record whole: a rejected input never disappears."""
 
@@ -47,6 +50,7 @@ def maak_broker(settings: Settings, bootstrap_servers: str, *, lokaal: bool) -> 
         client_id="welkom",
         graceful_timeout=10.0,
         allow_auto_create_topics=True,
+        logger=FASTSTREAM_LOG,  # to stderr with the rest, warnings and up only
         log_level=logging.DEBUG,  # FastStream's per-message access log: debug, not info
     )
 

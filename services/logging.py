@@ -37,5 +37,6 @@ def configureer(niveau: str = "INFO", json: bool = True) -> None:
             structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(niveau)),
+        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
         cache_logger_on_first_use=True,
     )

@@ -55,9 +55,17 @@ class Projectie:
         self.staat: dict[str, dict[str, Any]] = {naam: MODULES[naam].nieuw() for naam in self.apps}
         self.posities: dict[str, int] = {naam: 0 for naam in self.apps}
         self._lock = threading.Lock()
+        self._bij_lock = threading.Lock()
 
     def bij(self, blok: int = 1000) -> int:
-        """Apply every notification stored since the last call; the number applied."""
+        """Apply every notification stored since the last call; the number applied.
+
+        One caller at a time: the live loop, the HTTP report and the demo all call this.
+        """
+        with self._bij_lock:
+            return self._bij(blok)
+
+    def _bij(self, blok: int) -> int:
         totaal = 0
         for naam, app in self.apps.items():
             while True:

@@ -1,0 +1,316 @@
+"""`welkom bench`: raw broker/store limits and welkom's chain throughput, latency and rebuild speed, as ratios."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import os
+import random
+import secrets
+import shutil
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.errors import KafkaError
+from eventsourcing.persistence import PersistenceError
+
+from events import coa, corporaties, huisvesting, ind, topics
+from events.envelope import STRUCTURED_CONTENT_TYPE, Afgewezen, lees
+from events.registry import soort
+from services import catalogus
+from services.benchmark_raw import (
+    kafka_limieten,
+    meld,
+    percentiel,
+    store_limieten,
+    tabel,
+)
+from services.identity import persoon_id
+from services.localbroker import LokaleBroker, vrije_poort
+from services.publisher import sleutel
+from services.rapportage.projectie import herbouw
+from services.settings import Settings
+from services.stack import Stack
+
+POSTGRES_URL = os.environ.get("WELKOM_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+BRONNEN = {"IND": "urn:nld:oin:ind", "COA": "urn:nld:oin:coa", "woningcorporaties": "urn:nld:wbb-nijmegen"}
+TIMEOUT_S = 300.0
+INBOUND_PER_HUISHOUDEN = 4
+
+
+@dataclass(frozen=True)
+class Huishouden:
+    """One generated household: its members (main person first), koppeldatum and its fitting home."""
+
+    index: int
+    leden: list[tuple[str, dt.date]]
+    koppeldatum: dt.date
+    woning_id: str
+
+
+def maak_huishoudens(n: int, seed: int = 2024) -> list[Huishouden]:
+    """N households, sizes 1-4, unique 10-digit vnummers, koppeldatum in 2024.
+
+    Koppeldata strictly increase (households sharing a day when N > 366 also share a size), so under
+    the Wachtrij rule (longest waiting fitting household first) every household gets an offer,
+    whatever the interleaving of keten.coa and keten.corporaties.
+    """
+    rng = random.Random(seed)
+    dagen = [k * 366 // n for k in range(n)]
+    grootte_per_dag = {d: rng.randint(1, 4) for d in set(dagen)}
+    vnummers = iter(str(v) for v in rng.sample(range(10**9, 10**10), 4 * n))
+    uit = []
+    for k, dag in enumerate(dagen):
+        leden = [(next(vnummers), dt.date(1970, 1, 1) + dt.timedelta(days=rng.randrange(11_000)))]
+        for _ in range(grootte_per_dag[dag] - 1):
+            leden.append((next(vnummers), dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(6_500))))
+        uit.append(Huishouden(k, leden, dt.date(2024, 1, 1) + dt.timedelta(days=dag), f"bench-w{k:07d}"))
+    return uit
+
+
+def _ce(type_: str, data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    registratie = soort(type_)
+    assert registratie is not None, type_
+    envelope = {
+        "specversion": "1.0", "id": str(uuid.uuid4()), "source": BRONNEN[registratie.producent],
+        "type": type_, "time": dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z"),
+        "datacontenttype": "application/json", "data": data,
+    }
+    return registratie.topic, envelope
+
+
+def inbound(h: Huishouden) -> list[tuple[str, dict[str, Any]]]:
+    """The household's four inbound CloudEvents, in chain order; the home comes last."""
+    vnummer, geboren = h.leden[0]
+    k = h.koppeldatum
+    return [
+        _ce(coa.ASIELZOEKER_GEPLAATST, {"vnummer": vnummer, "locatie_id": f"azc-{h.index % 7}",
+                                        "datum": str(k - dt.timedelta(days=200)), "geboortedatum": str(geboren)}),
+        _ce(ind.VERBLIJFSVERGUNNING_VERLEEND, {"vnummer": vnummer, "besluitdatum": str(k - dt.timedelta(days=30)),
+                                               "soort": "asiel"}),
+        _ce(coa.GEKOPPELD_AAN_GEMEENTE, {"vnummer": vnummer, "gemeentecode": "0268", "koppeldatum": str(k),
+                                         "huishouden": [{"vnummer": v, "geboortedatum": str(g)} for v, g in h.leden]}),
+        _ce(corporaties.WONING_BESCHIKBAAR_GESTELD, {"woning_id": h.woning_id, "wijk": "Dukenburg",
+                                                     "soort": "regulier", "max_bewoners": len(h.leden),
+                                                     "beschikbaar_per": str(k + dt.timedelta(days=14))}),
+    ]
+
+
+async def _wacht_op_consumers(stack: Stack, timeout: float = 30.0) -> float:
+    """Best effort: wait until every inbox consumer has its partitions (Tansu joins groups late),
+    so the latency figures do not include the group join. Reads FastStream's subscriber.consumer."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        consumers = [getattr(s, "consumer", None) for b in stack.brokers.values() for s in b.subscribers]
+        if all(c is not None and c.assignment() for c in consumers):
+            break
+        await asyncio.sleep(0.05)
+    return time.perf_counter() - start
+
+
+async def _publiceer(bootstrap: str, huishoudens: list[Huishouden], settings: Settings,
+                     ack: dict[tuple[int, int], float]) -> float:
+    """Publish every inbound event (structured mode, keyed like `welkom publish`); record ack times."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=False, linger_ms=5)
+    await producer.start()
+    try:
+        start = time.perf_counter()
+        futures = []
+        for h in huishoudens:
+            for j, (topic, envelope) in enumerate(inbound(h)):
+                fut = await producer.send(
+                    topic, value=json.dumps(envelope).encode(), key=sleutel(envelope, settings),
+                    headers=[("content-type", STRUCTURED_CONTENT_TYPE.encode())],
+                )
+                fut.add_done_callback(lambda _f, sl=(h.index, j): ack.__setitem__(sl, time.perf_counter()))
+                futures.append(fut)
+        await asyncio.gather(*futures)
+        return start
+    finally:
+        await producer.stop()
+
+
+async def _lees_aanbiedingen(bootstrap: str, per_subject: dict[str, int], gezien: dict[int, tuple[float, str]],
+                             klaar: asyncio.Event) -> None:
+    """Read gemeente.huisvesting from the beginning (manual assignment) and note each first offer."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None)
+    await consumer.start()
+    try:
+        tp = TopicPartition(topics.GEMEENTE_HUISVESTING, 0)
+        consumer.assign([tp])
+        await consumer.seek_to_beginning(tp)
+        while not klaar.is_set():
+            batch = await consumer.getmany(tp, timeout_ms=200)
+            nu = time.perf_counter()
+            for record in batch.get(tp, []):
+                try:
+                    bericht = lees(record.value, record.headers)
+                except Afgewezen:
+                    continue
+                index = per_subject.get(bericht.subject or "")
+                if bericht.type == huisvesting.WONING_AANGEBODEN and index is not None and index not in gezien:
+                    gezien[index] = (nu, bericht.data.woning_id)  # type: ignore[attr-defined]
+            if len(gezien) == len(per_subject):
+                klaar.set()
+    finally:
+        await consumer.stop()
+
+
+def _tel_gevouwen(apps: dict[str, Any], posities: dict[str, int]) -> int:
+    """How many notifications a Projectie folded up to its positions."""
+    totaal = 0
+    for naam, app in apps.items():
+        start = 1
+        while posities.get(naam, 0) >= start:
+            rij = app.recorder.select_notifications(start, 5000, stop=posities[naam])
+            if not rij:
+                break
+            totaal += len(rij)
+            start = rij[-1].id + 1
+    return totaal
+
+
+async def _ingehaald(stack: Stack, timeout: float = 60.0) -> bool:
+    """Wait until every inbox committed up to the end of its partitions and every relay published
+    its whole notification log (twice in a row), so the rebuild folds the finished chain."""
+    einde, achtereen = time.perf_counter() + timeout, 0
+    while time.perf_counter() < einde:
+        klaar = True
+        try:
+            for consumer in (getattr(s, "consumer", None) for b in stack.brokers.values() for s in b.subscribers):
+                tps = list(consumer.assignment()) if consumer is not None else []
+                eind = await consumer.end_offsets(tps) if tps else {}
+                for tp in tps:
+                    klaar = klaar and (await consumer.committed(tp) or 0) >= eind[tp]
+            for relay in stack.relays.values():
+                hoogste = await asyncio.to_thread(relay.app.recorder.max_notification_id)
+                klaar = klaar and await asyncio.to_thread(relay.positie) >= (hoogste or 0)
+        except (KafkaError, PersistenceError, OSError) as e:  # measure the rebuild anyway, say so
+            meld(f"drain check failed ({type(e).__name__}); rebuilding without it")
+            return False
+        achtereen = achtereen + 1 if klaar else 0
+        if achtereen >= 2:
+            return True
+        await asyncio.sleep(0.2)
+    return False
+
+
+async def e2e(backend: str, n: int, timeout_s: float = TIMEOUT_S) -> dict[str, Any]:
+    """Run the whole stack on `backend`, push N households through, time offers and the rebuild."""
+    tmp = Path(tempfile.mkdtemp(prefix=f"welkom-bench-{backend}-"))
+    prefix = f"bench_{secrets.token_hex(4)}_"
+    # A fresh broker per e2e run: Tansu keeps topics in memory, so this run's stack never sees the
+    # records of the other backend's run (same topic names, same consumer group ids).
+    broker = LokaleBroker(vrije_poort(), log_file=tmp / "broker.log")
+    await asyncio.to_thread(broker.start)
+    try:
+        extra: dict[str, Any] = {"database_url": POSTGRES_URL, "database_schema_prefix": prefix} if backend == "postgres" else {}
+        settings = Settings(
+            data_dir=tmp / "data", kafka_bootstrap_servers=broker.bootstrap_servers, clock="manual",
+            http_port=vrije_poort(), kafka_idempotent_producer=False,  # Tansu: no InitProducerId
+            kafka_session_timeout_ms=3000, **extra,  # Tansu lets a member join after ~half of it
+        )
+        gezien: dict[int, tuple[float, str]] = {}
+        try:  # the guard for a stack that never comes up or never stops: the run must not hang
+            return await asyncio.wait_for(
+                _e2e_op(settings, broker.bootstrap_servers, backend, n, timeout_s, gezien), timeout_s + 120)
+        except TimeoutError:
+            meld(f"e2e {backend}: gave up after {timeout_s + 120:.0f}s with {len(gezien)}/{n} offers seen")
+            nan = float("nan")
+            return {"households": n, "offered": len(gezien), "complete": False, "seconds": nan, "drained_seconds": nan,
+                    "households_per_s": nan, "inbound_events_per_s": nan, "latency_p50_ms": nan,
+                    "latency_p99_ms": nan, "rebuild_events": nan, "rebuild_events_per_s": nan}
+    finally:
+        await asyncio.to_thread(broker.stop)
+        if backend == "postgres":
+            with psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=10) as conn:
+                for service in catalogus.alle():
+                    conn.execute(f'DROP SCHEMA IF EXISTS "{prefix}{service.name}" CASCADE')
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+async def _e2e_op(settings: Settings, bootstrap: str, backend: str, n: int, timeout_s: float,
+                  gezien: dict[int, tuple[float, str]]) -> dict[str, Any]:
+    huishoudens = maak_huishoudens(n)
+    geheim = settings.pseudonym_secret.get_secret_value()
+    per_subject = {str(persoon_id(h.leden[0][0], geheim)): h.index for h in huishoudens}
+    per_woning = {h.woning_id: h.index for h in huishoudens}
+    ack: dict[tuple[int, int], float] = {}
+    async with Stack(settings, http=False) as stack:
+        gewacht = await _wacht_op_consumers(stack)
+        meld(f"e2e {backend}: stack up, consumers assigned after {gewacht:.1f}s; publishing {n * INBOUND_PER_HUISHOUDEN} events")
+        klaar = asyncio.Event()
+        lezer = asyncio.create_task(_lees_aanbiedingen(bootstrap, per_subject, gezien, klaar))
+        t0 = await _publiceer(bootstrap, huishoudens, settings, ack)
+        meld(f"e2e {backend}: all inbound events acknowledged after {time.perf_counter() - t0:.2f}s")
+        while not klaar.is_set() and time.perf_counter() - t0 < timeout_s and not lezer.done():
+            try:
+                await asyncio.wait_for(klaar.wait(), timeout=2.0)
+            except TimeoutError:
+                meld(f"e2e {backend}: {len(gezien)}/{n} households offered a home after {time.perf_counter() - t0:.0f}s")
+        klaar.set()
+        await asyncio.gather(lezer, return_exceptions=True)
+        if len(gezien) < n:
+            meld(f"e2e {backend}: stopped with {len(gezien)}/{n} offers seen (timeout {timeout_s:.0f}s)")
+        # Latency per offered household: seen - the later of (the ack of the household's last own
+        # inbound event) and (the ack of the home that was offered, which may be another's home).
+        latenties = []
+        for index, (tijd, woning_id) in gezien.items():
+            eigen = max(ack[(index, j)] for j in range(INBOUND_PER_HUISHOUDEN - 1))
+            woning = ack.get((per_woning.get(woning_id, -1), INBOUND_PER_HUISHOUDEN - 1), eigen)
+            latenties.append((tijd - max(eigen, woning)) * 1000)
+        duur = (max(t for t, _ in gezien.values()) - t0) if gezien else float("nan")
+        ingehaald = await _ingehaald(stack)
+        drain = time.perf_counter() - t0 if ingehaald else float("nan")
+        meld(f"e2e {backend}: " + (f"every inbox and relay caught up after {drain:.2f}s" if ingehaald
+                                   else "inboxes/relays did not catch up within 60s; rebuilding anyway"))
+        start = time.perf_counter()
+        projectie = await asyncio.to_thread(herbouw, stack.apps)
+        herbouw_s = time.perf_counter() - start
+        gevouwen = await asyncio.to_thread(_tel_gevouwen, stack.apps, projectie.posities)
+    uit = {
+        "households": n, "offered": len(gezien), "complete": len(gezien) == n, "seconds": duur, "drained_seconds": drain,
+        "households_per_s": len(gezien) / duur, "inbound_events_per_s": len(gezien) * INBOUND_PER_HUISHOUDEN / duur,
+        "latency_p50_ms": percentiel(latenties, 0.50), "latency_p99_ms": percentiel(latenties, 0.99),
+        "rebuild_events": gevouwen, "rebuild_events_per_s": gevouwen / herbouw_s,
+    }
+    meld(f"e2e {backend}: {uit['offered']}/{n} offered in {duur:.2f}s; rebuild {gevouwen} events in {herbouw_s:.2f}s")
+    return uit
+
+
+async def main(huishoudens: int = 300, backend: str = "both", timeout_s: float = TIMEOUT_S) -> dict[str, Any]:
+    """Run every measurement in one process tree; print progress to stderr, the table to stdout."""
+    if backend not in ("sqlite", "postgres", "both"):
+        raise ValueError("backend must be sqlite, postgres or both")
+    if huishoudens < 1:
+        raise ValueError("huishoudens must be at least 1")
+    backends = ["sqlite", "postgres"] if backend == "both" else [backend]
+    uitkomst: dict[str, Any] = {"huishoudens": huishoudens, "backends": {}}
+    # One broker for the raw limits, for the whole run; each e2e run gets its own (see e2e()).
+    raw_broker = LokaleBroker(vrije_poort())
+    await asyncio.to_thread(raw_broker.start)
+    try:
+        meld(f"raw broker on {raw_broker.bootstrap_servers}")
+        uitkomst["kafka"] = await kafka_limieten(raw_broker.bootstrap_servers)
+        for b in backends:
+            store = await asyncio.to_thread(store_limieten, b, POSTGRES_URL)
+            uitkomst["backends"][b] = {"store": store}
+        for b in backends:
+            meld(f"e2e {b}: starting the stack with {huishoudens} households")
+            cijfers = await e2e(b, huishoudens, timeout_s)
+            store = uitkomst["backends"][b]["store"]
+            uitkomst["backends"][b].update(e2e=cijfers, ratio={
+                "of_raw_consume": cijfers["inbound_events_per_s"] / uitkomst["kafka"]["consume_per_s"],
+                "of_raw_store_batched": cijfers["inbound_events_per_s"] / store["batched_events_per_s"],
+            })
+    finally:
+        await asyncio.to_thread(raw_broker.stop)
+    print(tabel(uitkomst, INBOUND_PER_HUISHOUDEN), flush=True)
+    return uitkomst
