@@ -26,6 +26,12 @@ API_VERSION = "1.0.0"
 PROBLEM = "application/problem+json"
 
 
+Sleutel = Annotated[
+    str | None,
+    Header(alias="Idempotency-Key", max_length=200, description="the same key applies a command once"),
+]
+
+
 class Opdracht(BaseModel):
     """Base of every staff command body: strict, closed."""
 
@@ -133,8 +139,6 @@ def maak_app(stack: Stack) -> FastAPI:
         except AlVerwerkt:
             return {"status": "al-verwerkt"}
         return {"status": "verwerkt"}
-
-    Sleutel = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
 
     @api.post("/v1/huisvesting/aanbod-acceptaties")
     async def accepteer(body: AanbodOpdracht, key: Sleutel = None) -> Any:

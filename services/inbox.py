@@ -103,7 +103,8 @@ class Inbox:
 
         @subscriber
         async def inbox(body: Any, msg: KafkaMessage) -> None:
-            records = msg.raw_message if isinstance(msg.raw_message, tuple) else (msg.raw_message,)
+            rauw = msg.raw_message
+            records = tuple(rauw) if isinstance(rauw, (tuple, list)) else (rauw,)
             try:
                 await self.verwerk(records)
             except Exception as e:  # the store or the bus failed: nothing is committed, retry

@@ -103,5 +103,25 @@ class Keten:
             await asyncio.sleep(0.2)
 
 
+def welkom_env(settings: Settings, **extra: str) -> dict[str, str]:
+    """The environment a `welkom` subprocess needs to use the same broker and stores."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WELKOM_")}
+    env.update({
+        "KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers or "",
+        "WELKOM_DATA_DIR": str(settings.data_dir),
+        "WELKOM_HTTP_PORT": str(settings.http_port),
+        "WELKOM_CLOCK": "manual",
+        "WELKOM_KAFKA_IDEMPOTENT_PRODUCER": "false",
+        "WELKOM_KAFKA_SESSION_TIMEOUT_MS": "3000",
+    })
+    if settings.database_url:
+        env["WELKOM_DATABASE_URL"] = settings.database_url
+        env["WELKOM_DATABASE_SCHEMA_PREFIX"] = settings.database_schema_prefix
+    env.update(extra)
+    return env
+
+
 def van_type(events: list[Any], type_: str) -> list[Any]:
     return [e for e in events if e.type == type_]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from events import coa, corporaties, huisvesting, ind, opvang, topics
-from keten import Keten, cloudevent, van_type
+from keten import Keten, cloudevent, van_type, welkom_env
 from services.localbroker import LokaleBroker, vrije_poort
 from services.rapportage.projectie import herbouw
 from services.settings import Settings
@@ -82,20 +81,7 @@ async def test_an_event_resent_after_a_broker_restart_changes_state_once(
 
 
 def _welkom_up(settings: Settings, fault: str | None, log: Path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WELKOM_")}
-    env.update({
-        "KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers or "",
-        "WELKOM_DATA_DIR": str(settings.data_dir),
-        "WELKOM_HTTP_PORT": str(settings.http_port),
-        "WELKOM_CLOCK": "manual",
-        "WELKOM_KAFKA_IDEMPOTENT_PRODUCER": "false",
-        "WELKOM_KAFKA_SESSION_TIMEOUT_MS": "3000",
-    })
-    if settings.database_url:
-        env["WELKOM_DATABASE_URL"] = settings.database_url
-        env["WELKOM_DATABASE_SCHEMA_PREFIX"] = settings.database_schema_prefix
-    if fault:
-        env["WELKOM_FAULT"] = fault
+    env = welkom_env(settings, **({"WELKOM_FAULT": fault} if fault else {}))
     return subprocess.Popen([sys.executable, "-m", "services.cli", "up"], env=env,
                             stdout=log.open("ab"), stderr=subprocess.STDOUT)
 

@@ -1,0 +1,118 @@
+"""What operators, staff and integrations touch: the CLI and the HTTP API of a running stack."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import httpx
+import pytest
+
+from events import huisvesting, topics
+from keten import Keten, van_type, welkom_env
+from services.application import Werkeenheid
+from services.huisvesting.domain.huisvestingsdossier import GeenOpenAanbodFout, Huisvestingsdossier
+from services.settings import Settings
+from services.stack import Stack, open_apps
+
+pytestmark = pytest.mark.integration
+VOORBEELD = Path(__file__).parents[2] / "examples" / "huishouden.jsonl"
+HOOFD = "2099000001"
+
+
+def welkom(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "services.cli", *args], env=welkom_env(settings),
+                          capture_output=True, text=True, timeout=120)
+
+
+async def test_publish_a_household_then_see_the_offer_the_audit_and_the_report(stack: Stack, keten: Keten) -> None:
+    uit = await asyncio.to_thread(welkom, stack.settings, "publish", str(VOORBEELD))
+    assert uit.returncode == 0, uit.stderr
+    assert "6 events gepubliceerd" in uit.stdout
+    events = await keten.wacht_op(topics.GEMEENTE_HUISVESTING,
+                                  lambda es: bool(van_type(es, huisvesting.WONING_AANGEBODEN)))
+    aanbod = van_type(events, huisvesting.WONING_AANGEBODEN)[0]
+    assert aanbod.data.woning_id == "portaal-2231" and aanbod.subject == str(keten.persoon(HOOFD))
+    assert all(HOOFD not in (r.key or b"").decode() for r in await keten.records(topics.KETEN_COA))
+
+    audit = await asyncio.to_thread(welkom, stack.settings, "audit", "--vnummer", HOOFD)
+    assert audit.returncode == 0, audit.stderr
+    regels = audit.stdout.splitlines()
+    assert regels[0].startswith("datum") and "2024-01-08" in regels[1] and "WoningAangeboden" in regels[-1]
+    assert "Bewoner.Geplaatst" in audit.stdout and "Huisvestingsdossier.Geopend" in audit.stdout
+    assert HOOFD not in audit.stdout
+    als_json = json.loads((await asyncio.to_thread(welkom, stack.settings, "audit", "--vnummer", HOOFD, "--json")).stdout)
+    assert {r["service"] for r in als_json["tijdlijn"]} == {"opvang", "huisvesting", "inburgering"}
+
+    rapport = await asyncio.to_thread(welkom, stack.settings, "rapport", "--peildatum", "2024-04-01", "--json")
+    cijfers = json.loads(rapport.stdout)
+    assert cijfers["huisvesting"]["dossiers_open"] == 1 and cijfers["opvang"]["bewoners_in_opvang"] == 2
+    herbouw = await asyncio.to_thread(welkom, stack.settings, "rebuild", "--peildatum", "2024-04-01")
+    assert herbouw.returncode == 0 and "gelijk" in herbouw.stdout, herbouw.stdout + herbouw.stderr
+
+    # A staff command from the CLI, twice with the same idempotency key: applied once.
+    for _ in range(2):
+        geaccepteerd = await asyncio.to_thread(
+            welkom, stack.settings, "huisvesting", "accepteer", "--vnummer", HOOFD,
+            "--woning", "portaal-2231", "--datum", "2024-03-20", "--sleutel", "balie-42")
+        assert geaccepteerd.returncode == 0, geaccepteerd.stderr
+    assert geaccepteerd.stdout.strip() == "al-verwerkt"
+    fout = await asyncio.to_thread(welkom, stack.settings, "huisvesting", "verhuis", "--vnummer", "2099000099",
+                                   "--woning", "portaal-2231", "--datum", "2024-03-25")
+    assert fout.returncode == 2 and "DossierOnbekendFout" in fout.stderr
+
+
+async def test_the_http_api_speaks_problem_json_metrics_and_openapi(stack: Stack) -> None:
+    async with httpx.AsyncClient(base_url=stack.http_url) as api:
+        assert (await api.get("/health")).json() == {"status": "ok"}
+        ongeldig = await api.post("/v1/huisvesting/verhuizingen",
+                                  json={"vnummer": "12345", "woning_id": "w", "datum": "gisteren"})
+        assert ongeldig.status_code == 400
+        assert ongeldig.headers["content-type"] == "application/problem+json"
+        assert "12345" not in ongeldig.text and "gisteren" not in ongeldig.text
+        onbekend = await api.post("/v1/mzd/bbb-toelatingen", json={"vnummer": "2099000077", "datum": "2024-05-01"})
+        assert onbekend.status_code == 422 and onbekend.json()["title"] == "domeinregel:ZaakOnbekendFout"
+        assert onbekend.headers["API-Version"] == "1.0.0"
+        openapi = (await api.get("/v1/openapi.json")).json()
+        assert "/v1/rapport" in openapi["paths"] and "/v1/huisvesting/aanbod-acceptaties" in openapi["paths"]
+        metrics = (await api.get("/metrics")).text
+        for naam in ("welkom_inbox_messages_total", "welkom_huisvesting_dossiers_over_termijn",
+                     "welkom_relay_lag_events", "welkom_inburgering_intake_wachtlijst_personen"):
+            assert naam in metrics
+        assert (await api.get("/v1/rapport", params={"peildatum": "2024-13-01"})).status_code == 400
+
+
+async def test_two_staff_commands_on_one_dossier_one_wins_and_versions_stay_contiguous(
+    stack: Stack, keten: Keten, settings: Settings
+) -> None:
+    uit = await asyncio.to_thread(welkom, settings, "publish", str(VOORBEELD))
+    assert uit.returncode == 0, uit.stderr
+    await keten.wacht_op(topics.GEMEENTE_HUISVESTING, lambda es: bool(van_type(es, huisvesting.WONING_AANGEBODEN)))
+    eerste, tweede = open_apps(settings, ["huisvesting"])["huisvesting"], open_apps(settings, ["huisvesting"])["huisvesting"]
+    persoon = eerste.persoon(HOOFD)
+    uitkomsten: list[str] = []
+    start = threading.Barrier(2)
+
+    def accepteer(app, datum: str) -> None:
+        start.wait()
+        try:
+            app.voer_uit(lambda u: app.accepteer(u, persoon, "portaal-2231", __import__("datetime").date.fromisoformat(datum)))
+            uitkomsten.append("gewonnen")
+        except GeenOpenAanbodFout:
+            uitkomsten.append("afgewezen: al geaccepteerd")
+
+    draden = [threading.Thread(target=accepteer, args=(a, d)) for a, d in ((eerste, "2024-03-20"), (tweede, "2024-03-21"))]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join(60)
+    assert sorted(uitkomsten) == ["afgewezen: al geaccepteerd", "gewonnen"]
+    dossier_id = Huisvestingsdossier.create_id(persoon)
+    versies = [e.originator_version for e in eerste.events.get(dossier_id)]
+    assert versies == list(range(1, len(versies) + 1))
+    assert [type(e).__name__ for e in eerste.events.get(dossier_id)][-1] == "AanbodGeaccepteerd"
+    assert isinstance(Werkeenheid(eerste).get(dossier_id), Huisvestingsdossier)
