@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sqlite3
+import threading
 import time
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import psycopg
@@ -76,10 +77,10 @@ class Werkeenheid:
     def get(self, aggregate_id: uuid.UUID) -> Any | None:
         """The aggregate as this unit of work sees it, or None when it does not exist."""
         if aggregate_id not in self._aggregates:
-            try:
-                self._aggregates[aggregate_id] = self.app.repository.get(aggregate_id)
-            except AggregateNotFoundError:
+            aggregate = self.app.zoek(aggregate_id)
+            if aggregate is None:
                 return None
+            self._aggregates[aggregate_id] = aggregate
         return self._aggregates[aggregate_id]
 
     def add(self, aggregate: T) -> T:
@@ -102,7 +103,21 @@ class Werkeenheid:
                 kalender.bij(aggregate.id, aggregate.open_termijnen())
 
     def commit(self) -> None:
-        self.app.save(*self._aggregates.values())
+        """Save every touched aggregate in one transaction. On a version conflict, forget the
+        cached copies, so the retry starts from what the store holds."""
+        try:
+            self.app.save(*self._aggregates.values())
+            self.app.opgeslagen(self._aggregates)
+        except IntegrityError:
+            self.app.opgeslagen(self._aggregates)
+            cache = self.app.repository.cache
+            if cache is not None:
+                for aggregate_id in self._aggregates:
+                    try:
+                        cache.get(aggregate_id, evict=True)
+                    except KeyError:
+                        pass
+            raise
 
 
 Handler = Callable[[Werkeenheid, Bericht], None]
@@ -124,6 +139,39 @@ class WelkomApplication(Application):
         super().__init__(env)
         self._pseudoniem_sleutel = pseudoniem_sleutel
         self.gemeentecode = gemeentecode
+        self._bekend: set[uuid.UUID] | None = None
+        self._bekend_lock = threading.Lock()
+
+    def _bekende_ids(self) -> set[uuid.UUID]:
+        """The ids of every aggregate in this store, read once from the notification log.
+
+        A service is the only writer of its store, so this set stays complete by adding what it
+        saves; a new person then costs no query to find out they are new.
+        """
+        with self._bekend_lock:
+            if self._bekend is None:
+                bekend: set[uuid.UUID] = set()
+                start = 1
+                while notifications := self.recorder.select_notifications(start, 10_000):
+                    bekend.update(n.originator_id for n in notifications)  # type: ignore[misc]
+                    start = notifications[-1].id + 1
+                self._bekend = bekend
+            return self._bekend
+
+    def zoek(self, aggregate_id: uuid.UUID) -> Any | None:
+        """An aggregate from the repository, or None when the store does not hold it."""
+        if aggregate_id not in self._bekende_ids():
+            return None
+        try:
+            return self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+
+    def opgeslagen(self, aggregate_ids: Iterable[uuid.UUID]) -> None:
+        """After a save, or a failed one (then they may have been saved by someone else)."""
+        bekend = self._bekende_ids()
+        with self._bekend_lock:
+            bekend.update(aggregate_ids)
 
     def persoon(self, vnummer: str) -> uuid.UUID:
         """The pseudonymous persoon_id of a vnummer; the vnummer itself is never stored."""

@@ -54,7 +54,11 @@ def application_env(settings: Settings, service: str) -> dict[str, str]:
             "SQLITE_DBNAME": str(settings.data_dir / f"{service}.sqlite"),
             "SQLITE_LOCK_TIMEOUT": "30",
         }
-    env.update({"CREATE_TABLE": "y", "AGGREGATE_CACHE_MAXSIZE": "2000"})
+    # One writer per store: cached aggregates are kept current on save instead of being
+    # fast-forwarded with a query on every get; a version conflict evicts them (Werkeenheid).
+    env.update(
+        {"CREATE_TABLE": "y", "AGGREGATE_CACHE_MAXSIZE": "5000", "AGGREGATE_CACHE_FASTFORWARD": "n"}
+    )
     if settings.cipher_key is not None and settings.cipher_key.get_secret_value():
         env.update(
             {
