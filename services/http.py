@@ -132,47 +132,44 @@ def maak_app(stack: Stack) -> FastAPI:
         regels = await asyncio.to_thread(tijdlijn, stack.apps, persoon)
         return {"persoon_id": str(persoon), "tijdlijn": regels}
 
-    async def opdracht(service: str, sleutel: str | None, actie: Callable[[Werkeenheid], Any]) -> Any:
+    async def opdracht(
+        service: str, sleutel: str | None, vnummer: str, actie: Callable[[Any, Werkeenheid, Any], Any]
+    ) -> Any:
+        """One staff command: the person's pseudonym, one application call, once per key."""
         app = stack.apps[service]
+        persoon = app.persoon(vnummer)
         try:
-            await asyncio.to_thread(app.voer_uit, actie, f"http:{sleutel}" if sleutel else None)
+            await asyncio.to_thread(
+                app.voer_uit, lambda uow: actie(app, uow, persoon), f"http:{sleutel}" if sleutel else None
+            )
         except AlVerwerkt:
             return {"status": "al-verwerkt"}
         return {"status": "verwerkt"}
 
     @api.post("/v1/huisvesting/aanbod-acceptaties")
     async def accepteer(body: AanbodOpdracht, key: Sleutel = None) -> Any:
-        app = stack.apps["huisvesting"]
-        pid = app.persoon(body.vnummer)
-        return await opdracht("huisvesting", key, lambda u: app.accepteer(u, pid, body.woning_id, body.datum))
+        return await opdracht("huisvesting", key, body.vnummer,
+                              lambda app, u, p: app.accepteer(u, p, body.woning_id, body.datum))
 
     @api.post("/v1/huisvesting/aanbod-weigeringen")
     async def weiger(body: WeigerOpdracht, key: Sleutel = None) -> Any:
-        app = stack.apps["huisvesting"]
-        pid = app.persoon(body.vnummer)
-        return await opdracht(
-            "huisvesting", key, lambda u: app.weiger(u, pid, body.woning_id, body.datum, body.reden)
-        )
+        return await opdracht("huisvesting", key, body.vnummer,
+                              lambda app, u, p: app.weiger(u, p, body.woning_id, body.datum, body.reden))
 
     @api.post("/v1/huisvesting/verhuizingen")
     async def verhuis(body: AanbodOpdracht, key: Sleutel = None) -> Any:
-        app = stack.apps["huisvesting"]
-        pid = app.persoon(body.vnummer)
-        return await opdracht("huisvesting", key, lambda u: app.verhuis(u, pid, body.woning_id, body.datum))
+        return await opdracht("huisvesting", key, body.vnummer,
+                              lambda app, u, p: app.verhuis(u, p, body.woning_id, body.datum))
 
     @api.post("/v1/inburgering/brede-intakes")
     async def intake(body: IntakeOpdracht, key: Sleutel = None) -> Any:
-        app = stack.apps["inburgering"]
-        pid = app.persoon(body.vnummer)
-        return await opdracht(
-            "inburgering", key, lambda u: app.rond_intake_af(u, pid, body.datum, body.leerroute)
-        )
+        return await opdracht("inburgering", key, body.vnummer,
+                              lambda app, u, p: app.rond_intake_af(u, p, body.datum, body.leerroute))
 
     @api.post("/v1/mzd/bbb-toelatingen")
     async def bbb(body: BbbOpdracht, key: Sleutel = None) -> Any:
-        app = stack.apps["mzd"]
-        pid = app.persoon(body.vnummer)
-        return await opdracht("mzd", key, lambda u: app.laat_toe_tot_bbb(u, pid, body.datum))
+        return await opdracht("mzd", key, body.vnummer,
+                              lambda app, u, p: app.laat_toe_tot_bbb(u, p, body.datum))
 
     @api.post("/v1/klok")
     async def klok(body: KlokOpdracht) -> dict[str, Any]:
