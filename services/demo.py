@@ -28,9 +28,10 @@ EINDE = dt.date(2024, 12, 31)
 class Medewerkers:
     """The staff of the demo: each reacts to one outbound event with one command, deterministically."""
 
-    def __init__(self, stack: Stack, seed: int) -> None:
+    def __init__(self, stack: Stack, seed: int, personen: set[uuid.UUID]) -> None:
         self.stack = stack
         self.seed = seed
+        self.personen = personen  # only the scenario's people: households you publish are yours
         self.gedaan: dict[str, int] = {}
 
     def _rng(self, event_id: str) -> random.Random:
@@ -44,8 +45,10 @@ class Medewerkers:
             pass
 
     def reageer(self, e: Any) -> None:
-        rng = self._rng(e.id)
         persoon = uuid.UUID(e.subject) if e.subject else None
+        if persoon not in self.personen:
+            return
+        rng = self._rng(e.id)
         hv = self.stack.apps.get("huisvesting")
         if e.type == huisvesting.WONING_AANGEBODEN and hv is not None:
             d = e.data
@@ -96,7 +99,9 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
     regels = [(stack_topic(e), e) for e in scenario]
     typer.echo(f"demo: {len(regels)} inkomende events voor {huishoudens} huishoudens publiceren...", err=True)
     await publiceer(stack.bootstrap_servers, regels, stack.settings)
-    medewerkers = Medewerkers(stack, seed)
+    app = next(iter(stack.apps.values()))
+    vnummers = {e["data"]["vnummer"] for e in scenario if "vnummer" in e["data"]}
+    medewerkers = Medewerkers(stack, seed, {app.persoon(v) for v in vnummers})
     volger = asyncio.create_task(_volg(stack, medewerkers))
     vorige, stil = -1, 0
     while stil < 3 and not stack.stop.is_set():
