@@ -25,6 +25,7 @@ from events import coa, corporaties, huisvesting, ind, topics
 from events.envelope import STRUCTURED_CONTENT_TYPE, Afgewezen, lees
 from events.registry import soort
 from services import catalogus
+from services.benchmark_stil import stille_latentie
 from services.benchmark_raw import (
     kafka_limieten,
     meld,
@@ -33,7 +34,7 @@ from services.benchmark_raw import (
     tabel,
 )
 from services.identity import persoon_id
-from services.localbroker import LokaleBroker, vrije_poort
+from services.localbroker import TANSU_FETCH_MS, TANSU_INSTELLINGEN, LokaleBroker, vrije_poort
 from services.publisher import sleutel
 from services.rapportage.projectie import herbouw
 from services.settings import Settings
@@ -140,7 +141,8 @@ async def _publiceer(bootstrap: str, huishoudens: list[Huishouden], settings: Se
 async def _lees_aanbiedingen(bootstrap: str, per_subject: dict[str, int], gezien: dict[int, tuple[float, str]],
                              klaar: asyncio.Event) -> None:
     """Read gemeente.huisvesting from the beginning (manual assignment) and note each first offer."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None,
+                                fetch_max_wait_ms=TANSU_FETCH_MS)
     await consumer.start()
     try:
         tp = TopicPartition(topics.GEMEENTE_HUISVESTING, 0)
@@ -214,8 +216,7 @@ async def e2e(backend: str, n: int, timeout_s: float = TIMEOUT_S) -> dict[str, A
         extra: dict[str, Any] = {"database_url": POSTGRES_URL, "database_schema_prefix": prefix} if backend == "postgres" else {}
         settings = Settings(
             data_dir=tmp / "data", kafka_bootstrap_servers=broker.bootstrap_servers, clock="manual",
-            http_port=vrije_poort(), kafka_idempotent_producer=False,  # Tansu: no InitProducerId
-            kafka_session_timeout_ms=3000, **extra,  # Tansu lets a member join after ~half of it
+            http_port=vrije_poort(), **TANSU_INSTELLINGEN, **extra,
         )
         gezien: dict[int, tuple[float, str]] = {}
         try:  # the guard for a stack that never comes up or never stops: the run must not hang
@@ -226,7 +227,8 @@ async def e2e(backend: str, n: int, timeout_s: float = TIMEOUT_S) -> dict[str, A
             nan = float("nan")
             return {"households": n, "offered": len(gezien), "complete": False, "seconds": nan, "drained_seconds": nan,
                     "households_per_s": nan, "inbound_events_per_s": nan, "latency_p50_ms": nan,
-                    "latency_p99_ms": nan, "rebuild_events": nan, "rebuild_events_per_s": nan}
+                    "latency_p99_ms": nan, "rebuild_events": nan, "rebuild_events_per_s": nan,
+                    "quiet_latency_p50_ms": nan, "quiet_latency_max_ms": nan}
     finally:
         await asyncio.to_thread(broker.stop)
         if backend == "postgres":
@@ -271,6 +273,8 @@ async def _e2e_op(settings: Settings, bootstrap: str, backend: str, n: int, time
         drain = time.perf_counter() - t0 if ingehaald else float("nan")
         meld(f"e2e {backend}: " + (f"every inbox and relay caught up after {drain:.2f}s" if ingehaald
                                    else "inboxes/relays did not catch up within 60s; rebuilding anyway"))
+        stil = await stille_latentie(bootstrap, settings)
+        meld(f"e2e {backend}: {len(stil)} quiet probes, one household at a time")
         start = time.perf_counter()
         projectie = await asyncio.to_thread(herbouw, stack.apps)
         herbouw_s = time.perf_counter() - start
@@ -280,6 +284,8 @@ async def _e2e_op(settings: Settings, bootstrap: str, backend: str, n: int, time
         "households_per_s": len(gezien) / duur, "inbound_events_per_s": len(gezien) * INBOUND_PER_HUISHOUDEN / duur,
         "latency_p50_ms": percentiel(latenties, 0.50), "latency_p99_ms": percentiel(latenties, 0.99),
         "rebuild_events": gevouwen, "rebuild_events_per_s": gevouwen / herbouw_s,
+        "quiet_latency_p50_ms": percentiel(stil, 0.50) if stil else float("nan"),
+        "quiet_latency_max_ms": max(stil) if stil else float("nan"),
     }
     meld(f"e2e {backend}: {uit['offered']}/{n} offered in {duur:.2f}s; rebuild {gevouwen} events in {herbouw_s:.2f}s")
     return uit

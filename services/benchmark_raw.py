@@ -182,8 +182,10 @@ def tabel(uitkomst: dict[str, Any], per_huishouden: int) -> str:
         ("  as ratio of raw consume/s", lambda d: _pct(d["ratio"]["of_raw_consume"])),
         ("  as ratio of raw batched store events/s", lambda d: _pct(d["ratio"]["of_raw_store_batched"])),
         ("all services and relays drained after (s)", lambda d: _getal(d["e2e"]["drained_seconds"])),
-        ("latency inbound -> offer p50 (ms)", lambda d: _getal(d["e2e"]["latency_p50_ms"])),
-        ("latency inbound -> offer p99 (ms)", lambda d: _getal(d["e2e"]["latency_p99_ms"])),
+        ("burst latency inbound -> offer p50 (ms)", lambda d: _getal(d["e2e"]["latency_p50_ms"])),
+        ("burst latency inbound -> offer p99 (ms)", lambda d: _getal(d["e2e"]["latency_p99_ms"])),
+        ("quiet chain: one household, inbound -> offer p50 (ms)", lambda d: _getal(d["e2e"]["quiet_latency_p50_ms"])),
+        ("quiet chain: one household, inbound -> offer max (ms)", lambda d: _getal(d["e2e"]["quiet_latency_max_ms"])),
         ("rebuild (herbouw) events/s", lambda d: _getal(d["e2e"]["rebuild_events_per_s"])),
         ("rebuild events folded", lambda d: _getal(d["e2e"]["rebuild_events"])),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -12,6 +13,7 @@ from faststream.security import SASLPlaintext, SASLScram256, SASLScram512
 from ssl import create_default_context
 
 from events import topics
+from services.localbroker import TANSU_FETCH_MS, TANSU_SESSION_MS
 from services.metrics import DLQ
 from services.settings import Settings
 
@@ -55,11 +57,22 @@ def maak_broker(settings: Settings, bootstrap_servers: str, *, lokaal: bool) -> 
     )
 
 
-def session_timeout_ms(settings: Settings, *, lokaal: bool) -> int:
-    """Tansu lets a consumer join only after about half the session timeout: keep it short there."""
-    if settings.kafka_session_timeout_ms is not None:
-        return settings.kafka_session_timeout_ms
-    return 3000 if lokaal else 10000
+@dataclass(frozen=True)
+class ConsumerTuning:
+    """Consumer timings that differ between Apache Kafka and the local Tansu broker."""
+
+    session_timeout_ms: int = 10000
+    fetch_max_wait_ms: int = 500
+
+
+def consumer_tuning(settings: Settings, *, lokaal: bool) -> ConsumerTuning:
+    """Tansu lets a consumer join only after about half the session timeout, and answers a fetch
+    only when its max wait runs out (no wake-up on new data): keep both short there."""
+    standaard = ConsumerTuning(TANSU_SESSION_MS, TANSU_FETCH_MS) if lokaal else ConsumerTuning()
+    return ConsumerTuning(
+        session_timeout_ms=settings.kafka_session_timeout_ms or standaard.session_timeout_ms,
+        fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms or standaard.fetch_max_wait_ms,
+    )
 
 
 async def maak_topics(bootstrap_servers: str, partitions: int = 1) -> None:

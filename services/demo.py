@@ -74,7 +74,8 @@ class Medewerkers:
 
 
 async def _volg(stack: Stack, medewerkers: Medewerkers) -> None:
-    consumer = AIOKafkaConsumer(bootstrap_servers=stack.bootstrap_servers, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(bootstrap_servers=stack.bootstrap_servers, enable_auto_commit=False,
+                                fetch_max_wait_ms=stack.tuning.fetch_max_wait_ms)
     await consumer.start()
     try:
         delen = [TopicPartition(t, 0) for t in (topics.GEMEENTE_HUISVESTING, topics.GEMEENTE_INBURGERING,

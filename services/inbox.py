@@ -15,7 +15,7 @@ from faststream.kafka.annotations import KafkaMessage
 
 from events.envelope import Afgewezen, Bericht, lees
 from services.application import WelkomApplication
-from services.bus import naar_dlq
+from services.bus import ConsumerTuning, naar_dlq
 from services.metrics import BATCH_SECONDEN, INBOX_BERICHTEN
 from services.settings import Settings
 
@@ -35,13 +35,13 @@ class Inbox:
         broker: KafkaBroker,
         settings: Settings,
         primair: Sequence[str],
-        session_timeout_ms: int = 10000,
+        tuning: ConsumerTuning = ConsumerTuning(),
     ) -> None:
         self.app = app
         self.broker = broker
         self.settings = settings
         self.primair = set(primair)
-        self.session_timeout_ms = session_timeout_ms
+        self.tuning = tuning
 
     async def verwerk(self, records: Sequence[Any]) -> None:
         """Apply one batch of ConsumerRecords. Returns once effects and DLQ records are stored."""
@@ -93,8 +93,9 @@ class Inbox:
             max_records=self.settings.batch_size,
             batch_timeout_ms=self.settings.batch_timeout_ms,
             auto_offset_reset="earliest",
-            session_timeout_ms=self.session_timeout_ms,
-            heartbeat_interval_ms=min(1000, self.session_timeout_ms // 3),
+            session_timeout_ms=self.tuning.session_timeout_ms,
+            heartbeat_interval_ms=min(1000, self.tuning.session_timeout_ms // 3),
+            fetch_max_wait_ms=self.tuning.fetch_max_wait_ms,
             ack_policy=AckPolicy.MANUAL,
             max_partition_fetch_bytes=8 * 1024 * 1024,
             decoder=_rauw,

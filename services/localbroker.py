@@ -12,6 +12,23 @@ import structlog
 log = structlog.get_logger(__name__)
 
 
+# What a welkom process needs when its bootstrap servers are a Tansu it did not start itself
+# (tests, benchmark): Tansu answers InitProducerId with an error, admits a group member only after
+# about half the session timeout, and answers a fetch only when its max wait runs out.
+TANSU_SESSION_MS = 3000
+TANSU_FETCH_MS = 50
+TANSU_INSTELLINGEN: dict[str, object] = {
+    "kafka_idempotent_producer": False,
+    "kafka_session_timeout_ms": TANSU_SESSION_MS,
+    "kafka_fetch_max_wait_ms": TANSU_FETCH_MS,
+}
+
+
+def tansu_env() -> dict[str, str]:
+    """TANSU_INSTELLINGEN as WELKOM_* environment variables, for a child process."""
+    return {f"WELKOM_{k.upper()}": str(v).lower() for k, v in TANSU_INSTELLINGEN.items()}
+
+
 class LokaleBrokerFout(RuntimeError):
     """The local broker could not be started."""
 

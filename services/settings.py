@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     )
     local_broker_port: int = 9092
     kafka_session_timeout_ms: int | None = Field(None, description="default: 10000; 3000 on Tansu")
+    kafka_fetch_max_wait_ms: int | None = Field(None, description="default: 500; 50 on Tansu")
     kafka_security_protocol: Literal["PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "SCRAM-SHA-512"
     kafka_sasl_username: str | None = None

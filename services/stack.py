@@ -17,7 +17,7 @@ from services import catalogus
 from services.application import WelkomApplication
 from faststream.kafka import KafkaBroker
 
-from services.bus import maak_broker, maak_topics, session_timeout_ms
+from services.bus import consumer_tuning, maak_broker, maak_topics
 from services.inbox import Inbox
 from services.localbroker import LokaleBroker
 from services.metrics import KLOK_VERLOPEN
@@ -85,6 +85,7 @@ class Stack:
         await maak_topics(self.bootstrap_servers)
         self.apps = await asyncio.to_thread(open_apps, s, self.namen)
         lokaal = self.lokale_broker is not None
+        self.tuning = consumer_tuning(s, lokaal=lokaal)
         primair = primaire_topics()
         for service in catalogus.alle():
             if service.name in self.apps:
@@ -92,7 +93,7 @@ class Stack:
                 self.brokers[service.name] = broker
                 inbox = Inbox(
                     self.apps[service.name], broker, s, primair.get(service.name, []),
-                    session_timeout_ms=session_timeout_ms(s, lokaal=lokaal),
+                    tuning=self.tuning,
                 )
                 inbox.registreer(service.topics)
                 self.relays[service.name] = Relay(

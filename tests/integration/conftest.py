@@ -14,7 +14,7 @@ import psycopg
 import pytest
 
 from keten import Keten
-from services.localbroker import LokaleBroker, vrije_poort
+from services.localbroker import TANSU_INSTELLINGEN, LokaleBroker, vrije_poort
 from services.settings import Settings
 from services.stack import Stack
 
@@ -64,8 +64,7 @@ def settings(tmp_path: Path, broker: LokaleBroker, backend: str, request: pytest
     return Settings(
         data_dir=tmp_path / "data",
         kafka_bootstrap_servers=broker.bootstrap_servers,
-        kafka_session_timeout_ms=3000,
-        kafka_idempotent_producer=False,  # Tansu does not support InitProducerId
+        **TANSU_INSTELLINGEN,
         http_port=vrije_poort(),
         clock="manual",
         batch_timeout_ms=20,

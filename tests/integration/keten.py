@@ -14,6 +14,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from events.envelope import STRUCTURED_CONTENT_TYPE, lees
 from events.registry import soort
 from services.identity import persoon_id
+from services.localbroker import TANSU_FETCH_MS, tansu_env
 from services.publisher import sleutel
 from services.settings import Settings
 
@@ -72,6 +73,7 @@ class Keten:
     async def records(self, topic: str) -> list[Any]:
         """Every record on the topic so far (partition 0: the local broker has one)."""
         consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap_servers, enable_auto_commit=False,
+                                    fetch_max_wait_ms=TANSU_FETCH_MS,
                                     max_partition_fetch_bytes=8 * 1024 * 1024)
         await consumer.start()
         try:
@@ -113,8 +115,7 @@ def welkom_env(settings: Settings, **extra: str) -> dict[str, str]:
         "WELKOM_DATA_DIR": str(settings.data_dir),
         "WELKOM_HTTP_PORT": str(settings.http_port),
         "WELKOM_CLOCK": "manual",
-        "WELKOM_KAFKA_IDEMPOTENT_PRODUCER": "false",
-        "WELKOM_KAFKA_SESSION_TIMEOUT_MS": "3000",
+        **tansu_env(),
     })
     if settings.database_url:
         env["WELKOM_DATABASE_URL"] = settings.database_url
