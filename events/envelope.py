@@ -79,7 +79,7 @@ def maak(
     if sequence is not None:
         attributes["sequence"] = str(sequence)
         attributes["sequencetype"] = "Integer"
-    return CloudEvent(attributes, data.model_dump(mode="json"))
+    return CloudEvent(attributes, data.model_dump(mode="json", exclude_unset=True))
 
 
 def _key(event: CloudEvent) -> bytes | None:

@@ -11,11 +11,13 @@ ASIELAANVRAAG_AFGEWEZEN = "nl.vreemdelingen.asielaanvraag-afgewezen"
 
 
 class VerblijfsvergunningVerleend(Gegevens):
-    """The IND granted a residence permit: the person becomes statushouder."""
+    """The IND granted a residence permit: the person becomes statushouder (a nareiziger follows a referent)."""
 
     vnummer: Vnummer
     besluitdatum: Datum
     soort: Literal["asiel", "nareis", "regulier"]
+    referent_vnummer: Vnummer | None = None
+    """For `nareis`: the statushouder this family member follows (joins their household)."""
 
 
 class AsielaanvraagAfgewezen(Gegevens):

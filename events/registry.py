@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from events import coa, corporaties, huisvesting, inburgering, ind, mzd, opvang, rijk, topics
+from events import brp, coa, corporaties, huisvesting, inburgering, ind, mzd, opvang, rijk, topics
 from events.base import Gegevens
 
 
@@ -43,6 +43,7 @@ SOORTEN: tuple[Eventsoort, ...] = (
     _in(coa.ASIELZOEKER_GEPLAATST, topics.KETEN_COA, coa.AsielzoekerGeplaatst, "COA"),
     _in(coa.ASIELZOEKER_VERPLAATST, topics.KETEN_COA, coa.AsielzoekerVerplaatst, "COA"),
     _in(coa.GEKOPPELD_AAN_GEMEENTE, topics.KETEN_COA, coa.GekoppeldAanGemeente, "COA"),
+    _in(brp.INGESCHREVEN_IMMIGRATIE, topics.KETEN_BRP, brp.IngeschrevenImmigratie, "BRP"),
     _in(rijk.TAAKSTELLING_VASTGESTELD, topics.KETEN_RIJK, rijk.TaakstellingVastgesteld, "Rijk"),
     _in(
         corporaties.WONING_BESCHIKBAAR_GESTELD,
@@ -66,6 +67,18 @@ SOORTEN: tuple[Eventsoort, ...] = (
         "huisvesting",
     ),
     _uit(huisvesting.VERHUISTERMIJN_VERSTREKEN, huisvesting.VerhuistermijnVerstreken, "huisvesting"),
+    _uit(huisvesting.AANBOD_INGETROKKEN, huisvesting.AanbodIngetrokken, "huisvesting"),
+    _uit(
+        huisvesting.HUISVESTINGSDOSSIER_GEBLOKKEERD,
+        huisvesting.HuisvestingsdossierGeblokkeerd,
+        "huisvesting",
+    ),
+    _uit(
+        huisvesting.HUISVESTINGSDOSSIER_GEDEBLOKKEERD,
+        huisvesting.HuisvestingsdossierGedeblokkeerd,
+        "huisvesting",
+    ),
+    _uit(huisvesting.NAREIZIGER_TOEGEVOEGD, huisvesting.NareizigerToegevoegd, "huisvesting"),
     _uit(inburgering.INBURGERINGSTRAJECT_GESTART, inburgering.InburgeringstrajectGestart, "inburgering"),
     _uit(inburgering.BREDE_INTAKE_AFGEROND, inburgering.BredeIntakeAfgerond, "inburgering"),
     _uit(inburgering.INTAKETERMIJN_VERSTREKEN, inburgering.IntaketermijnVerstreken, "inburgering"),

@@ -15,3 +15,5 @@ class TaakstellingVastgesteld(Gegevens):
     gemeentecode: Gemeentecode
     periode: Periode
     aantal: int = Field(ge=0, le=100_000)
+    amv_aantal: int | None = Field(None, ge=0, le=100_000)
+    """The indicative AMV taakstelling within `aantal`, when the Rijk gives one."""
