@@ -217,6 +217,7 @@ async def e2e(backend: str, n: int, timeout_s: float = TIMEOUT_S) -> dict[str, A
         settings = Settings(
             data_dir=tmp / "data", kafka_bootstrap_servers=broker.bootstrap_servers, clock="manual",
             http_port=vrije_poort(), **TANSU_INSTELLINGEN, **extra,
+            huisvesting_vereist=[],  # BSN/IBAN arrive by BRP event and staff command: not this path
         )
         gezien: dict[int, tuple[float, str]] = {}
         try:  # the guard for a stack that never comes up or never stops: the run must not hang

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 from services.application import WelkomApplication
+from services.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,8 @@ class Service:
     application: type[WelkomApplication]
     topics: tuple[str, ...]
     translation: ModuleType
+    opties: Callable[[Settings], dict[str, Any]] = lambda _: {}
+    """Service-specific keyword arguments of its Application, from the settings."""
 
 
 def alle() -> tuple[Service, ...]:
@@ -31,7 +36,10 @@ def alle() -> tuple[Service, ...]:
 
     return (
         Service("opvang", opvang.Opvang, opvang.TOPICS, opvang_translation),
-        Service("huisvesting", huisvesting.Huisvesting, huisvesting.TOPICS, huisvesting_translation),
+        Service(
+            "huisvesting", huisvesting.Huisvesting, huisvesting.TOPICS, huisvesting_translation,
+            opties=lambda s: {"vereist": tuple(s.huisvesting_vereist)},
+        ),
         Service("inburgering", inburgering.Inburgering, inburgering.TOPICS, inburgering_translation),
         Service("mzd", mzd.Mzd, mzd.TOPICS, mzd_translation),
     )

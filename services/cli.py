@@ -239,6 +239,18 @@ def verhuis(vnummer: Vnr, woning: Annotated[str, typer.Option()], datum: Datum, 
     _opdracht("/v1/huisvesting/verhuizingen", {"vnummer": vnummer, "woning_id": woning, "datum": datum}, data_dir, sleutel)
 
 
+@huisvesting.command("trek-in")
+def trek_in(vnummer: Vnr, woning: Annotated[str, typer.Option()], datum: Datum, reden: Annotated[str, typer.Option()], data_dir: DataDir = None, sleutel: Key = None) -> None:
+    """Withdraw an offer whose 2-week move term expired (the home goes to the next household)."""
+    _opdracht("/v1/huisvesting/aanbod-intrekkingen", {"vnummer": vnummer, "woning_id": woning, "datum": datum, "reden": reden}, data_dir, sleutel)
+
+
+@huisvesting.command("iban")
+def iban(vnummer: Vnr, iban: Annotated[str, typer.Option(help="checked, then only its existence is recorded")], datum: Datum, data_dir: DataDir = None, sleutel: Key = None) -> None:
+    """Register that a person has a valid IBAN (a missing IBAN of the main person blocks housing)."""
+    _opdracht("/v1/huisvesting/ibans", {"vnummer": vnummer, "iban": iban, "datum": datum}, data_dir, sleutel)
+
+
 @inburgering.command("intake")
 def intake(vnummer: Vnr, datum: Datum, leerroute: Annotated[str, typer.Option(help="B1, onderwijsroute or z-route")], data_dir: DataDir = None, sleutel: Key = None) -> None:
     """Record a held brede intake with its leerroute."""

@@ -48,6 +48,16 @@ class WeigerOpdracht(AanbodOpdracht):
     reden: str = Field(min_length=1, max_length=200)
 
 
+class IntrekOpdracht(WeigerOpdracht):
+    """Withdraw an offer whose 2-week move term expired."""
+
+
+class IbanOpdracht(Opdracht):
+    vnummer: Vnummer = Field(description="V-nummer of the person (the household's main person unblocks it)")
+    iban: str = Field(min_length=15, max_length=40, description="checked (ISO 13616), never stored")
+    datum: dt.date
+
+
 class IntakeOpdracht(Opdracht):
     vnummer: Vnummer
     datum: dt.date
@@ -160,6 +170,16 @@ def maak_app(stack: Stack) -> FastAPI:
     async def verhuis(body: AanbodOpdracht, key: Sleutel = None) -> Any:
         return await opdracht("huisvesting", key, body.vnummer,
                               lambda app, u, p: app.verhuis(u, p, body.woning_id, body.datum))
+
+    @api.post("/v1/huisvesting/aanbod-intrekkingen")
+    async def trek_in(body: IntrekOpdracht, key: Sleutel = None) -> Any:
+        return await opdracht("huisvesting", key, body.vnummer,
+                              lambda app, u, p: app.trek_in(u, p, body.woning_id, body.datum, body.reden))
+
+    @api.post("/v1/huisvesting/ibans")
+    async def iban(body: IbanOpdracht, key: Sleutel = None) -> Any:
+        return await opdracht("huisvesting", key, body.vnummer,
+                              lambda app, u, p: app.registreer_iban(u, p, body.iban, body.datum))
 
     @api.post("/v1/inburgering/brede-intakes")
     async def intake(body: IntakeOpdracht, key: Sleutel = None) -> Any:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEV_PSEUDONYM_SECRET = "welkom-ontwikkelsleutel-niet-voor-productie"
 
@@ -52,6 +52,17 @@ class Settings(BaseSettings):
     relay_interval_ms: int = 50
     max_event_bytes: int = 64 * 1024
     gemeentecode: str = "0268"
+    huisvesting_vereist: Annotated[list[Literal["bsn", "iban"]], NoDecode] = Field(
+        ["bsn", "iban"],
+        description="comma-separated persoonsgegevens of the main person without which a dossier is blocked",
+    )
+
+    @field_validator("huisvesting_vereist", mode="before")
+    @classmethod
+    def _komma_lijst(cls, waarde: Any) -> Any:
+        if isinstance(waarde, str):
+            return [deel.strip() for deel in waarde.split(",") if deel.strip()]
+        return waarde
     log_level: str = "INFO"
 
 

@@ -41,6 +41,7 @@ def open_apps(settings: Settings, namen: list[str] | None = None) -> dict[str, W
                 env=env,
                 pseudoniem_sleutel=settings.pseudonym_secret.get_secret_value(),
                 gemeentecode=settings.gemeentecode,
+                **service.opties(settings),
             )
     return apps
 

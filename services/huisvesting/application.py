@@ -4,25 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from eventsourcing.domain import Aggregate
+from stdnum import iban as _iban
 
-from events import coa, corporaties, rijk, topics
+from events import brp, coa, corporaties, ind, rijk, topics
 from events.envelope import Bericht
 from services.application import Handler, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
 from services.domain.termijnkalender import Termijnkalender
-from services.huisvesting.domain.huisvestingsdossier import AlGekoppeldFout, Huisvestingsdossier
+from services.huisvesting.domain.huisvestingsdossier import AlGekoppeldFout, Huisvestingsdossier, is_amv
+from services.huisvesting.domain.persoonsgegevens import BLOKKERENDE_GEGEVENS, BSN, IBAN, Persoonsgegevens
 from services.huisvesting.domain.taakstelling import Taakstelling
 from services.huisvesting.domain.wachtrij import Wachtrij
 from services.metrics import ANDERE_GEMEENTE
 
-TOPICS = (topics.KETEN_COA, topics.KETEN_RIJK, topics.KETEN_CORPORATIES)
+TOPICS = (topics.KETEN_COA, topics.KETEN_RIJK, topics.KETEN_CORPORATIES, topics.KETEN_BRP, topics.KETEN_IND)
 
 
 class DossierOnbekendFout(Domeinfout):
     """The command names a household without a huisvestingsdossier."""
+
+
+class OngeldigIbanFout(Domeinfout):
+    """The IBAN does not pass its checksum (ISO 13616)."""
+
+
+class ReferentZonderDossierFout(Domeinfout):
+    """A nareiziger's referent is in no huisvestingsdossier of this gemeente."""
 
 
 class Huisvesting(WelkomApplication):
@@ -31,11 +41,18 @@ class Huisvesting(WelkomApplication):
     name = "huisvesting"
     snapshotting_intervals: dict[type[Aggregate], int] = {Termijnkalender: 100, Wachtrij: 100}
 
+    def __init__(self, *args: object, vereist: Sequence[str] = BLOKKERENDE_GEGEVENS, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.vereist = tuple(g for g in BLOKKERENDE_GEGEVENS if g in vereist)
+        """The persoonsgegevens whose absence blocks a dossier (WELKOM_HUISVESTING_VEREIST)."""
+
     def handlers(self) -> Mapping[str, Handler]:
         return {
             coa.GEKOPPELD_AAN_GEMEENTE: self.koppeling,
             rijk.TAAKSTELLING_VASTGESTELD: self.taakstelling,
             corporaties.WONING_BESCHIKBAAR_GESTELD: self.woning_beschikbaar,
+            brp.INGESCHREVEN_IMMIGRATIE: self.ingeschreven,
+            ind.VERBLIJFSVERGUNNING_VERLEEND: self.vergunning,
         }
 
     def _wachtrij(self, uow: Werkeenheid) -> Wachtrij:
@@ -47,6 +64,14 @@ class Huisvesting(WelkomApplication):
             raise DossierOnbekendFout()
         return dossier
 
+    def _gegevens(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Persoonsgegevens:
+        return uow.get(Persoonsgegevens.create_id(persoon_id)) or uow.add(Persoonsgegevens(persoon_id))
+
+    def _ontbreekt(self, gegevens: Persoonsgegevens) -> list[str]:
+        return [g for g in gegevens.ontbreekt() if g in self.vereist]
+
+    # -- inbound events ------------------------------------------------------------------------
+
     def koppeling(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.GekoppeldAanGemeente = bericht.data  # type: ignore[assignment]
         if data.gemeentecode != self.gemeentecode:
@@ -56,11 +81,21 @@ class Huisvesting(WelkomApplication):
         personen = [self.persoon(lid.vnummer) for lid in data.huishouden]
         if uow.get(Huisvestingsdossier.create_id(hoofd)) is not None:
             raise AlGekoppeldFout()
+        amv = is_amv([lid.geboortedatum for lid in data.huishouden], data.koppeldatum)
         dossier = uow.add(
-            Huisvestingsdossier(persoon_id=hoofd, personen=personen, koppeldatum=data.koppeldatum)
+            Huisvestingsdossier(persoon_id=hoofd, personen=personen, koppeldatum=data.koppeldatum, amv=amv)
         )
+        for persoon in personen:
+            self._gegevens(uow, persoon).deel_in(dossier.id, data.koppeldatum)
+        dossier.blokkeer(self._ontbreekt(self._gegevens(uow, hoofd)), data.koppeldatum)
         self._wachtrij(uow).schrijf_in(
-            dossier_id=dossier.id, koppeldatum=data.koppeldatum, grootte=dossier.huishoudgrootte
+            dossier_id=dossier.id,
+            koppeldatum=data.koppeldatum,
+            grootte=dossier.huishoudgrootte,
+            persoon_id=hoofd,
+            termijn_verloopt_op=dossier.termijn_verloopt_op,
+            amv=amv,
+            geblokkeerd=dossier.geblokkeerd,
         )
         self._match(uow, data.koppeldatum)
 
@@ -71,9 +106,12 @@ class Huisvesting(WelkomApplication):
             return
         bestaand = uow.get(Taakstelling.create_id(data.gemeentecode, data.periode))
         if bestaand is None:
-            uow.add(Taakstelling(gemeentecode=data.gemeentecode, periode=data.periode, aantal=data.aantal))
-        elif bestaand.aantal != data.aantal:
-            bestaand.wijzig(aantal=data.aantal)
+            uow.add(Taakstelling(
+                gemeentecode=data.gemeentecode, periode=data.periode, aantal=data.aantal,
+                amv_aantal=data.amv_aantal,
+            ))
+        else:
+            bestaand.stel_vast(aantal=data.aantal, amv_aantal=data.amv_aantal)
 
     def woning_beschikbaar(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: corporaties.WoningBeschikbaarGesteld = bericht.data  # type: ignore[assignment]
@@ -86,21 +124,57 @@ class Huisvesting(WelkomApplication):
         )
         self._match(uow, data.beschikbaar_per)
 
+    def ingeschreven(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        """BRP registration: the person has a BSN (the number itself is not kept)."""
+        data: brp.IngeschrevenImmigratie = bericht.data  # type: ignore[assignment]
+        self._registreer(uow, self.persoon(data.vnummer), BSN, data.datum)
+
+    def vergunning(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        """A nareis permit with a referent adds the nareiziger to the referent's household."""
+        data: ind.VerblijfsvergunningVerleend = bericht.data  # type: ignore[assignment]
+        if data.soort != "nareis" or data.referent_vnummer is None:
+            return
+        referent = uow.get(Persoonsgegevens.create_id(self.persoon(data.referent_vnummer)))
+        if referent is None or referent.dossier_id is None:
+            raise ReferentZonderDossierFout()
+        dossier: Huisvestingsdossier = uow.get(referent.dossier_id)
+        nareiziger = self.persoon(data.vnummer)
+        if not dossier.voeg_nareiziger_toe(nareiziger, data.besluitdatum):
+            return
+        self._gegevens(uow, nareiziger).deel_in(dossier.id, data.besluitdatum)
+        wachtrij = self._wachtrij(uow)
+        wachtrij.wijzig_huishouden(dossier_id=dossier.id, grootte=dossier.huishoudgrootte, amv=dossier.amv)
+        self._match(uow, data.besluitdatum)
+
+    def _registreer(self, uow: Werkeenheid, persoon_id: uuid.UUID, gegeven: str, datum: dt.date) -> None:
+        """A BSN or IBAN became known; a dossier of which this person is the main person may be
+        unblocked, and then matched."""
+        gegevens = self._gegevens(uow, persoon_id)
+        if not gegevens.registreer(gegeven, datum) or gegevens.dossier_id is None:
+            return
+        dossier: Huisvestingsdossier = uow.get(gegevens.dossier_id)
+        if dossier.persoon_id == persoon_id and dossier.vul_aan(gegeven, datum):
+            self._wachtrij(uow).zet_blokkade(dossier.id, geblokkeerd=False)
+            self._match(uow, datum)
+
     def _match(self, uow: Werkeenheid, datum: dt.date) -> None:
-        """Offer every available home that fits a waiting household (the Wachtrij's rule)."""
+        """Offer every available home that fits a candidate (the Wachtrij's rule)."""
         wachtrij = self._wachtrij(uow)
         for woning_id in wachtrij.beschikbare_woningen():
-            dossier_id = wachtrij.kandidaat(woning_id)
+            woning = wachtrij.woningen[woning_id]
+            dag = max(datum, woning["beschikbaar_per"])
+            dossier_id = wachtrij.kandidaat(woning_id, dag)
             if dossier_id is None:
                 continue
-            woning = wachtrij.woningen[woning_id]
-            wachtrij.wijs_toe(woning_id=woning_id, dossier_id=dossier_id)
             dossier: Huisvestingsdossier = uow.get(dossier_id)
+            dag = max(dag, dossier.koppeldatum)
+            wachtrij.wijs_toe(woning_id=woning_id, dossier_id=dossier_id, datum=dag)
             dossier.bied_aan(
                 woning_id=woning_id,
                 wijk=woning["wijk"],
                 soort=woning["soort"],
-                datum=max(datum, woning["beschikbaar_per"], dossier.koppeldatum),
+                max_bewoners=woning["max_bewoners"],
+                datum=dag,
             )
 
     # -- staff commands ---------------------------------------------------------------------
@@ -116,7 +190,23 @@ class Huisvesting(WelkomApplication):
         self._wachtrij(uow).geef_vrij(woning_id=woning_id, dossier_id=dossier.id)
         self._match(uow, datum)
 
+    def trek_in(
+        self, uow: Werkeenheid, persoon_id: uuid.UUID, woning_id: str, datum: dt.date, reden: str
+    ) -> None:
+        """Withdraw an offer whose move term expired: the home goes to the next candidate."""
+        dossier = self._dossier(uow, persoon_id)
+        dossier.trek_in(woning_id=woning_id, datum=datum, reden=reden)
+        self._wachtrij(uow).geef_vrij(woning_id=woning_id, dossier_id=dossier.id)
+        self._match(uow, datum)
+
     def verhuis(self, uow: Werkeenheid, persoon_id: uuid.UUID, woning_id: str, datum: dt.date) -> None:
         dossier = self._dossier(uow, persoon_id)
         dossier.verhuis(woning_id=woning_id, datum=datum)
         self._wachtrij(uow).verhuur(woning_id=woning_id, dossier_id=dossier.id)
+
+    def registreer_iban(self, uow: Werkeenheid, persoon_id: uuid.UUID, iban: str, datum: dt.date) -> None:
+        """Staff register this person's IBAN: checked (ISO 13616 checksum), then only its existence
+        is recorded, never the number."""
+        if not _iban.is_valid(iban):
+            raise OngeldigIbanFout()
+        self._registreer(uow, persoon_id, IBAN, datum)

@@ -13,7 +13,8 @@ from services.translation import Uitgaand
 
 
 def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:
-    """The bus events for one stored event; none for internal bookkeeping (queue, calendar)."""
+    """The bus events for one stored event; none for internal bookkeeping (queue, calendar,
+    persoonsgegevens)."""
     if isinstance(e, D.Geopend):
         yield bus.HUISVESTINGSDOSSIER_GEOPEND, e.persoon_id, bus.HuisvestingsdossierGeopend(
             dossier_id=e.originator_id,
@@ -21,14 +22,15 @@ def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:
             personen=e.personen,
             koppeldatum=e.koppeldatum,
             termijn_verloopt_op=e.koppeldatum + HUISVESTINGSTERMIJN,
+            amv=getattr(e, "amv", False),
         )
     elif isinstance(e, T.Vastgesteld):
         yield bus.TAAKSTELLING_GEREGISTREERD, None, bus.TaakstellingGeregistreerd(
-            periode=e.periode, aantal=e.aantal
+            periode=e.periode, aantal=e.aantal, amv_aantal=getattr(e, "amv_aantal", None)
         )
     elif isinstance(e, T.Gewijzigd):
         yield bus.TAAKSTELLING_GEREGISTREERD, None, bus.TaakstellingGeregistreerd(
-            periode=aggregate(e.originator_id).periode, aantal=e.aantal
+            periode=aggregate(e.originator_id).periode, aantal=e.aantal, amv_aantal=getattr(e, "amv_aantal", None)
         )
     elif isinstance(e, D.Event):
         yield from _dossier(e, aggregate(e.originator_id).persoon_id)
@@ -42,6 +44,7 @@ def _dossier(e: Any, persoon_id: Any) -> Iterator[Uitgaand]:
             woning_id=e.woning_id,
             wijk=e.wijk,
             soort=e.soort,
+            max_bewoners=e.max_bewoners,
             huishoudgrootte=e.huishoudgrootte,
             datum=e.datum,
             verhuistermijn_verloopt_op=e.verhuistermijn_verloopt_op,
@@ -59,8 +62,27 @@ def _dossier(e: Any, persoon_id: Any) -> Iterator[Uitgaand]:
             **ids,
             personen=e.personen,
             woning_id=e.woning_id,
+            woningsoort=e.woningsoort,
             datum=e.datum,
             verhuistermijn_gehaald=e.verhuistermijn_gehaald,
+            eerste_huisvesting=e.eerste_huisvesting,
+        )
+    elif isinstance(e, D.AanbodIngetrokken):
+        yield bus.AANBOD_INGETROKKEN, persoon_id, bus.AanbodIngetrokken(
+            **ids, woning_id=e.woning_id, datum=e.datum, reden=e.reden
+        )
+    elif isinstance(e, D.Geblokkeerd):
+        yield bus.HUISVESTINGSDOSSIER_GEBLOKKEERD, persoon_id, bus.HuisvestingsdossierGeblokkeerd(
+            **ids, ontbreekt=e.ontbreekt, datum=e.datum
+        )
+    elif isinstance(e, D.Gedeblokkeerd):
+        yield bus.HUISVESTINGSDOSSIER_GEDEBLOKKEERD, persoon_id, bus.HuisvestingsdossierGedeblokkeerd(
+            **ids, datum=e.datum, geblokkeerd_sinds=e.geblokkeerd_sinds
+        )
+    elif isinstance(e, D.NareizigerToegevoegd):
+        yield bus.NAREIZIGER_TOEGEVOEGD, persoon_id, bus.NareizigerToegevoegd(
+            **ids, nareiziger_id=e.nareiziger_id, huishoudgrootte=e.huishoudgrootte, datum=e.datum,
+            vervolgbehoefte=e.vervolgbehoefte,
         )
     elif isinstance(e, D.HuisvestingstermijnVerstreken):
         yield bus.HUISVESTINGSTERMIJN_VERSTREKEN, persoon_id, bus.HuisvestingstermijnVerstreken(

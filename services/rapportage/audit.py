@@ -25,8 +25,8 @@ def _datum(event: Any) -> dt.date | None:
 
 
 def _betreft(event: Any, persoon_id: uuid.UUID) -> bool:
-    return getattr(event, "persoon_id", None) == persoon_id or persoon_id in (
-        getattr(event, "personen", None) or ()
+    return persoon_id in (getattr(event, "persoon_id", None), getattr(event, "nareiziger_id", None)) or (
+        persoon_id in (getattr(event, "personen", None) or ())
     )
 
 

@@ -47,7 +47,9 @@ def _in_tests(monkeypatch):
 
 @pytest.fixture
 def huisvesting() -> Huisvesting:
-    return Huisvesting(env=ENV, pseudoniem_sleutel="test")
+    """Without BSN/IBAN blockers: these journeys are about inputs, offers and terms
+    (tests/unit/test_huisvesting_application.py covers the blockers)."""
+    return Huisvesting(env=ENV, pseudoniem_sleutel="test", vereist=())
 
 
 @pytest.fixture

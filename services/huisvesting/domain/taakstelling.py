@@ -10,18 +10,28 @@ from services.identity import afgeleid_id
 
 
 class Taakstelling(Aggregate):
-    """One per gemeente and period (`2024-H1`); a new decision for the same period replaces it."""
+    """One per gemeente and period (`2024-H1`); a new decision for the same period replaces it.
+
+    `amv_aantal` is the indicative AMV taakstelling within `aantal`, when the Rijk gives one.
+    """
 
     @staticmethod
     def create_id(gemeentecode: str, periode: str) -> uuid.UUID:
         return afgeleid_id("huisvesting", "taakstelling", gemeentecode, periode)
 
     @event("Vastgesteld")
-    def __init__(self, gemeentecode: str, periode: str, aantal: int) -> None:
+    def __init__(self, gemeentecode: str, periode: str, aantal: int, amv_aantal: int | None = None) -> None:
         self.gemeentecode = gemeentecode
         self.periode = periode
         self.aantal = aantal
+        self.amv_aantal = amv_aantal
+
+    def stel_vast(self, aantal: int, amv_aantal: int | None) -> None:
+        """A new decision for the same period: recorded only when it changes a number."""
+        if (aantal, amv_aantal) != (self.aantal, self.amv_aantal):
+            self.wijzig(aantal=aantal, amv_aantal=amv_aantal)
 
     @event("Gewijzigd")
-    def wijzig(self, aantal: int) -> None:
+    def wijzig(self, aantal: int, amv_aantal: int | None = None) -> None:
         self.aantal = aantal
+        self.amv_aantal = amv_aantal
