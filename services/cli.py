@@ -151,11 +151,16 @@ def audit(
 
 
 def _rapport_tekst(rapport: dict[str, Any]) -> str:
+    """A service's projection module may render its own figures (`tekst`); else one line per key."""
+    from services.rapportage.projectie import MODULES
+
     regels = [f"Kengetallen op peildatum {rapport['peildatum']}"]
     for service, cijfers in rapport.items():
         if isinstance(cijfers, dict):
             regels.append(f"\n{service}")
-            regels += [f"  {k:<28} {v if v is not None else '-'}" for k, v in cijfers.items()]
+            eigen = getattr(MODULES.get(service), "tekst", None)
+            regels += eigen(cijfers) if eigen else [
+                f"  {k:<28} {v if v is not None else '-'}" for k, v in cijfers.items()]
     return "\n".join(regels)
 
 

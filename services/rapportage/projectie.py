@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any
 
 from prometheus_client import Gauge
 
 from services.application import WelkomApplication
+from services.huisvesting import metrics as huisvesting_metrics
 from services.huisvesting import projections as huisvesting
 from services.inburgering import projections as inburgering
 from services.mzd import projections as mzd
@@ -24,19 +25,6 @@ MODULES: dict[str, ModuleType] = {
 }
 
 GAUGES = {
-    ("huisvesting", "taakstelling"): Gauge(
-        "welkom_huisvesting_taakstelling_personen", "Taakstelling of the current half-year period."
-    ),
-    ("huisvesting", "gerealiseerd"): Gauge(
-        "welkom_huisvesting_gerealiseerd_personen", "Persons housed in the current period so far."
-    ),
-    ("huisvesting", "dossiers_open"): Gauge(
-        "welkom_huisvesting_dossiers_open", "Households linked to Nijmegen and not yet housed."
-    ),
-    ("huisvesting", "dossiers_over_termijn"): Gauge(
-        "welkom_huisvesting_dossiers_over_termijn",
-        "Open households whose 10-week term passed without an offer in time.",
-    ),
     ("inburgering", "intake_wachtlijst"): Gauge(
         "welkom_inburgering_intake_wachtlijst_personen", "Adults waiting for their brede intake."
     ),
@@ -45,6 +33,10 @@ GAUGES = {
     ),
     ("mzd", "zaken_open"): Gauge("welkom_mzd_zaken_open", "Open mzd cases."),
 }
+"""One gauge per headline kengetal of a service's report."""
+
+METRICS: dict[str, Callable[[dict[str, Any]], None]] = {"huisvesting": huisvesting_metrics.werk_bij}
+"""Services with a richer set of gauges set them from their own report."""
 
 
 class Projectie:
@@ -93,6 +85,9 @@ class Projectie:
         for (service, kengetal), gauge in GAUGES.items():
             waarde = rapport.get(service, {}).get(kengetal)
             gauge.set(waarde or 0)
+        for service, werk_bij in METRICS.items():
+            if service in rapport:
+                werk_bij(rapport[service])
 
 
 def herbouw(apps: Mapping[str, WelkomApplication]) -> Projectie:
