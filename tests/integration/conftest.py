@@ -61,6 +61,10 @@ def settings(tmp_path: Path, broker: LokaleBroker, backend: str, request: pytest
             "database_url": request.getfixturevalue("postgres_url"),
             "database_schema_prefix": request.getfixturevalue("schema_prefix"),
         }
+    # @pytest.mark.huisvesting_vereist(): a test about something else than BSN/IBAN blockers
+    vereist = request.node.get_closest_marker("huisvesting_vereist")
+    if vereist is not None:
+        extra["huisvesting_vereist"] = list(vereist.args)
     return Settings(
         data_dir=tmp_path / "data",
         kafka_bootstrap_servers=broker.bootstrap_servers,

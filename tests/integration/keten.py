@@ -19,7 +19,7 @@ from services.publisher import sleutel
 from services.settings import Settings
 
 BRONNEN = {"IND": "urn:nld:oin:ind", "COA": "urn:nld:oin:coa", "Rijk": "urn:nld:oin:rijk",
-           "woningcorporaties": "urn:nld:wbb-nijmegen"}
+           "woningcorporaties": "urn:nld:wbb-nijmegen", "BRP": "urn:nld:brp:nijmegen"}
 
 
 def cloudevent(type_: str, data: dict[str, Any], id: str | None = None) -> dict[str, Any]:
@@ -126,3 +126,13 @@ def welkom_env(settings: Settings, **extra: str) -> dict[str, str]:
 
 def van_type(events: list[Any], type_: str) -> list[Any]:
     return [e for e in events if e.type == type_]
+
+
+async def wacht_tot(voorwaarde: Callable[[], bool], timeout: float = 30.0, wat: str = "a condition") -> None:
+    """Poll until the condition holds: for effects that are stored but not published (and for
+    ordering inputs on different topics, which the bus does not order)."""
+    einde = time.monotonic() + timeout
+    while not voorwaarde():
+        if time.monotonic() > einde:
+            raise AssertionError(f"timed out waiting for {wat}")
+        await asyncio.sleep(0.1)

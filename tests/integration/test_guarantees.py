@@ -165,6 +165,7 @@ async def test_every_kind_of_bad_input_lands_in_the_dlq_and_the_next_good_event_
     assert set(metrics) == {"opvang", "huisvesting", "inburgering", "mzd"}
 
 
+@pytest.mark.huisvesting_vereist()  # about publishing: no BSN/IBAN blockers
 async def test_published_iff_stored_and_rebuild_equals_live(stack: Stack, keten: Keten) -> None:
     for i in range(6):
         vnummer = f"40000003{i:02d}"

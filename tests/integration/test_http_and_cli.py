@@ -29,10 +29,23 @@ def welkom(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)
 
 
-async def test_publish_a_household_then_see_the_offer_the_audit_and_the_report(stack: Stack, keten: Keten) -> None:
-    uit = await asyncio.to_thread(welkom, stack.settings, "publish", str(VOORBEELD))
+async def publiceer_voorbeeld_met_iban(settings: Settings) -> subprocess.CompletedProcess[str]:
+    """The example household (its BSN comes from the BRP event in the file) and its IBAN from staff."""
+    uit = await asyncio.to_thread(welkom, settings, "publish", str(VOORBEELD))
     assert uit.returncode == 0, uit.stderr
-    assert "6 events gepubliceerd" in uit.stdout
+    iban = await asyncio.to_thread(welkom, settings, "huisvesting", "iban", "--vnummer", HOOFD,
+                                   "--iban", "NL91ABNA0417164300", "--datum", "2024-02-14")
+    assert iban.returncode == 0, iban.stderr
+    return uit
+
+
+async def test_publish_a_household_then_see_the_offer_the_audit_and_the_report(stack: Stack, keten: Keten) -> None:
+    ongeldig = await asyncio.to_thread(welkom, stack.settings, "huisvesting", "iban", "--vnummer", HOOFD,
+                                       "--iban", "NL91ABNA0417164301", "--datum", "2024-02-14")
+    assert ongeldig.returncode == 2 and "OngeldigIbanFout" in ongeldig.stderr
+    assert "NL91ABNA0417164301" not in ongeldig.stderr
+    uit = await publiceer_voorbeeld_met_iban(stack.settings)
+    assert "7 events gepubliceerd" in uit.stdout
     events = await keten.wacht_op(topics.GEMEENTE_HUISVESTING,
                                   lambda es: bool(van_type(es, huisvesting.WONING_AANGEBODEN)))
     aanbod = van_type(events, huisvesting.WONING_AANGEBODEN)[0]
@@ -89,8 +102,7 @@ async def test_the_http_api_speaks_problem_json_metrics_and_openapi(stack: Stack
 async def test_two_staff_commands_on_one_dossier_one_wins_and_versions_stay_contiguous(
     stack: Stack, keten: Keten, settings: Settings
 ) -> None:
-    uit = await asyncio.to_thread(welkom, settings, "publish", str(VOORBEELD))
-    assert uit.returncode == 0, uit.stderr
+    await publiceer_voorbeeld_met_iban(settings)
     await keten.wacht_op(topics.GEMEENTE_HUISVESTING, lambda es: bool(van_type(es, huisvesting.WONING_AANGEBODEN)))
     eerste, tweede = open_apps(settings, ["huisvesting"])["huisvesting"], open_apps(settings, ["huisvesting"])["huisvesting"]
     persoon = eerste.persoon(HOOFD)
