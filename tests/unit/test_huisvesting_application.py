@@ -247,3 +247,10 @@ def test_an_expired_offer_withdrawn_by_staff_goes_to_the_next_candidate(huisvest
         "WoningAangeboden", "VerhuistermijnVerstreken", "AanbodIngetrokken"]
     typen = [t for t, _ in gepubliceerd(huisvesting)]
     assert bus.AANBOD_INGETROKKEN in typen and bus.VERHUISTERMIJN_VERSTREKEN in typen
+
+
+def test_a_bsn_dated_before_the_koppeling_but_handled_after_it_narrows_the_block_from_the_koppeldatum(huisvesting):
+    # keten.brp and keten.coa are different topics: the BRP registration may be handled later.
+    huisvesting.verwerk_batch([koppeling("1000000001", D(2024, 2, 12)), ingeschreven("1000000001", D(2024, 1, 22))])
+    geblokkeerd = [d for t, d in gepubliceerd(huisvesting) if t == bus.HUISVESTINGSDOSSIER_GEBLOKKEERD]
+    assert [(d.ontbreekt, d.datum) for d in geblokkeerd] == [(["bsn", "iban"], D(2024, 2, 12)), (["iban"], D(2024, 2, 12))]

@@ -108,12 +108,13 @@ class Huisvestingsdossier(Aggregate):
         """A missing persoonsgegeven arrived. True when that lifts the block."""
         if gegeven not in self.ontbreekt:
             return False
+        assert self.geblokkeerd_sinds is not None
+        datum = max(datum, self.geblokkeerd_sinds)  # known before the block began: lifted as it began
         rest = [g for g in self.ontbreekt if g != gegeven]
         if rest:
             self._geblokkeerd(ontbreekt=rest, datum=datum)
             return False
-        assert self.geblokkeerd_sinds is not None
-        self._gedeblokkeerd(datum=max(datum, self.geblokkeerd_sinds), geblokkeerd_sinds=self.geblokkeerd_sinds)
+        self._gedeblokkeerd(datum=datum, geblokkeerd_sinds=self.geblokkeerd_sinds)
         return True
 
     @event("Geblokkeerd")
