@@ -73,10 +73,10 @@ def up(
 @app.command()
 def demo(
     data_dir: DataDir = None,
-    huishoudens: Annotated[int, typer.Option(help="households in the scenario")] = 150,
+    huishoudens: Annotated[int, typer.Option(help="households linked per year (150: the 2024 pace)")] = 150,
     seed: Annotated[int, typer.Option(help="random seed: the same seed gives the same scenario")] = 2024,
 ) -> None:
-    """`up` plus a realistic 2024 scenario for Nijmegen, so reports and dashboard fill."""
+    """`up` plus a realistic scenario for Nijmegen (April 2022 to 2024), so reports and dashboard fill."""
     from services.demo import speel
 
     settings = _settings(data_dir)

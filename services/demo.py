@@ -1,128 +1,169 @@
-"""`welkom demo`: feed the 2024 scenario, and play the staff who accept offers and hold intakes."""
+"""`welkom demo`: feed the scenario month by month, and play the staff who act on what the services publish."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import random
-import uuid
+import time
 from typing import Any
 
 import structlog
 import typer
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from events import huisvesting, inburgering, mzd, topics
-from events.envelope import Afgewezen, lees
-from services.application import AlVerwerkt
-from services.domain import Domeinfout
+from events import topics
+from events.envelope import Afgewezen, Bericht, lees
 from services.publisher import publiceer, sleutel
-from services.scenario import genereer
+from services.scenario import genereer, perioden
+from services.scenario_huisvesting import EINDE
+from services.scenario_personeel import Personeel
 from services.stack import Stack
 
 log = structlog.get_logger(__name__)
-LEERROUTES = (("B1", 60), ("onderwijsroute", 15), ("z-route", 25))
-EINDE = dt.date(2024, 12, 31)
+PEILDATA = (dt.date(2023, 12, 31), dt.date(2024, 10, 1), EINDE)
+STAFTOPICS = (topics.GEMEENTE_HUISVESTING, topics.GEMEENTE_INBURGERING, topics.GEMEENTE_MZD)
+GEDULD_S = 10.0
+"""How long to wait for a service that makes no progress on a step (an input it dead-lettered)."""
 
 
-class Medewerkers:
-    """The staff of the demo: each reacts to one outbound event with one command, deterministically."""
+class Volger:
+    """Reads the outbound topics the staff act on, up to their end as it is when asked."""
 
-    def __init__(self, stack: Stack, seed: int, personen: set[uuid.UUID]) -> None:
-        self.stack = stack
-        self.seed = seed
-        self.personen = personen  # only the scenario's people: households you publish are yours
-        self.gedaan: dict[str, int] = {}
+    def __init__(self, stack: Stack) -> None:
+        self.consumer = AIOKafkaConsumer(bootstrap_servers=stack.bootstrap_servers, enable_auto_commit=False,
+                                         fetch_max_wait_ms=stack.tuning.fetch_max_wait_ms)
+        self.delen = [TopicPartition(t, 0) for t in STAFTOPICS]
 
-    def _rng(self, event_id: str) -> random.Random:
-        return random.Random(f"{self.seed}:{event_id}")
+    async def start(self) -> None:
+        await self.consumer.start()
+        self.consumer.assign(self.delen)
+        await self.consumer.seek_to_beginning(*self.delen)
 
-    def _doe(self, service: str, soort: str, sleutel_: str, actie: Any) -> None:
-        try:
-            self.stack.apps[service].voer_uit(actie, f"demo:{sleutel_}")
-            self.gedaan[soort] = self.gedaan.get(soort, 0) + 1
-        except (AlVerwerkt, Domeinfout):
-            pass
+    async def stop(self) -> None:
+        await self.consumer.stop()
 
-    def reageer(self, e: Any) -> None:
-        persoon = uuid.UUID(e.subject) if e.subject else None
-        if persoon not in self.personen:
-            return
-        rng = self._rng(e.id)
-        hv = self.stack.apps.get("huisvesting")
-        if e.type == huisvesting.WONING_AANGEBODEN and hv is not None:
-            d = e.data
-            if rng.random() < 0.12:
-                self._doe("huisvesting", "geweigerd", e.id, lambda u: hv.weiger(
-                    u, persoon, d.woning_id, d.datum + dt.timedelta(days=5), "past niet bij gezinssituatie"))
-                return
-            self._doe("huisvesting", "geaccepteerd", e.id, lambda u: hv.accepteer(
-                u, persoon, d.woning_id, d.datum + dt.timedelta(days=rng.randint(2, 6))))
-            verhuisdatum = d.datum + dt.timedelta(days=rng.randint(8, 20))
-            self._doe("huisvesting", "verhuisd", f"{e.id}:verhuis", lambda u: hv.verhuis(
-                u, persoon, d.woning_id, verhuisdatum))
-        elif e.type == inburgering.INBURGERINGSTRAJECT_GESTART and rng.random() < 0.8:
-            datum = e.data.koppeldatum + dt.timedelta(days=rng.randint(20, 120))
-            if datum <= EINDE:
-                route = rng.choices([r for r, _ in LEERROUTES], [w for _, w in LEERROUTES])[0]
-                ib = self.stack.apps["inburgering"]
-                self._doe("inburgering", "intake", e.id, lambda u: ib.rond_intake_af(u, persoon, datum, route))
-        elif e.type == mzd.ZAAK_GEOPEND and rng.random() < 0.6:
-            m = self.stack.apps["mzd"]
-            datum = e.data.besluitdatum + dt.timedelta(days=29)
-            self._doe("mzd", "bbb", e.id, lambda u: m.laat_toe_tot_bbb(u, persoon, datum))
+    async def _achter(self, eind: dict[TopicPartition, int]) -> bool:
+        for deel in self.delen:
+            if await self.consumer.position(deel) < eind[deel]:
+                return True
+        return False
 
-
-async def _volg(stack: Stack, medewerkers: Medewerkers) -> None:
-    consumer = AIOKafkaConsumer(bootstrap_servers=stack.bootstrap_servers, enable_auto_commit=False,
-                                fetch_max_wait_ms=stack.tuning.fetch_max_wait_ms)
-    await consumer.start()
-    try:
-        delen = [TopicPartition(t, 0) for t in (topics.GEMEENTE_HUISVESTING, topics.GEMEENTE_INBURGERING,
-                                                topics.GEMEENTE_MZD)]
-        consumer.assign(delen)
-        await consumer.seek_to_beginning(*delen)
-        while not stack.stop.is_set():
-            for records in (await consumer.getmany(timeout_ms=500)).values():
+    async def lees_bij(self) -> list[Bericht]:
+        """The records published since the last call. (Tansu reports as end offset the first offset
+        of the last record batch plus one; a fetch returns whole batches, so this still reads all.)"""
+        eind = await self.consumer.end_offsets(self.delen)
+        uit: list[Bericht] = []
+        while await self._achter(eind):
+            for records in (await self.consumer.getmany(*self.delen, timeout_ms=200)).values():
                 for record in records:
                     try:
-                        event = lees(record.value, record.headers)
+                        uit.append(lees(record.value, record.headers))
                     except Afgewezen:
                         continue
-                    await asyncio.to_thread(medewerkers.reageer, event)
-    finally:
-        await consumer.stop()
+        return uit
+
+
+async def _verwerkt(stack: Stack, stap: list[dict[str, Any]]) -> None:
+    """Wait until every service has stored the inputs of this step it acts on."""
+    open_ = {naam: [f"{e['source']}\x1f{e['id']}" for e in stap if e["type"] in app.handlers()]
+             for naam, app in stack.apps.items()}
+    laatste, voortgang = time.monotonic(), sum(map(len, open_.values()))
+    while any(open_.values()) and not stack.stop.is_set():
+        for naam, sleutels in open_.items():
+            open_[naam] = await asyncio.to_thread(lambda a, s: [k for k in s if not a.is_verwerkt(k)],
+                                                  stack.apps[naam], sleutels)
+        over = sum(map(len, open_.values()))
+        if over < voortgang:
+            laatste, voortgang = time.monotonic(), over
+        elif time.monotonic() - laatste > GEDULD_S:
+            log.warning("demo.niet_verwerkt", open={n: len(s) for n, s in open_.items() if s})
+            return
+        if over:
+            await asyncio.sleep(0.02)
+
+
+async def _gepubliceerd(stack: Stack) -> None:
+    """Wait until each relay the staff follow has published everything its service stored."""
+    while not stack.stop.is_set():
+        achter = False
+        for naam, relay in stack.relays.items():
+            if topics.gemeente(naam) in STAFTOPICS:
+                hoogste = await asyncio.to_thread(relay.app.recorder.max_notification_id) or 0
+                achter = achter or await asyncio.to_thread(relay.positie) < hoogste
+        if not achter:
+            return
+        await asyncio.sleep(0.02)
+
+
+async def _personeel(stack: Stack, volger: Volger, personeel: Personeel, tot: dt.date) -> None:
+    """Let the staff react to everything published so far, and act up to `tot`, until they are done."""
+    while not stack.stop.is_set():
+        await _gepubliceerd(stack)
+        for bericht in await volger.lees_bij():
+            personeel.reageer(bericht)
+        if not await asyncio.to_thread(personeel.werk_af, stack.apps, tot):
+            return
+
+
+def _regel(peildatum: dt.date, rapport: dict[str, Any]) -> str:
+    h, i = rapport.get("huisvesting", {}), rapport.get("inburgering", {})
+    jaar = h.get("taakstelling_jaar") or {}
+    geblokkeerd = h.get("geblokkeerd")
+    delen = [f"demo: peildatum {peildatum}:"]
+    if jaar:
+        delen.append(f"{jaar.get('jaar')} gehuisvest {jaar.get('gerealiseerd')} van opgave {jaar.get('opgave')} "
+                     f"(taakstelling {jaar.get('taakstelling')} + achterstand {jaar.get('achterstand')}),")
+    else:
+        delen.append(f"taakstelling {h.get('taakstelling')} gerealiseerd {h.get('gerealiseerd')},")
+    delen.append(f"open dossiers {h.get('dossiers_open')} (over termijn {h.get('dossiers_over_termijn')}"
+                 + (f", geblokkeerd {geblokkeerd.get('dossiers')}" if isinstance(geblokkeerd, dict) else "") + "),")
+    delen.append(f"intakes {i.get('intakes_afgerond')}, wachtlijst {i.get('intake_wachtlijst')}")
+    return " ".join(delen)
 
 
 async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
-    """Publish the scenario, let the staff react until the chain is quiet, then print the report."""
+    """Publish the scenario a month at a time; after each month the staff act up to its last day and
+    the clock records the terms that ran out. Then print the report, and go on reacting (up to the
+    scenario's end) to what others publish."""
     scenario = genereer(huishoudens, seed)
-    regels = [(stack_topic(e), e) for e in scenario]
-    typer.echo(f"demo: {len(regels)} inkomende events voor {huishoudens} huishoudens publiceren...", err=True)
-    await publiceer(stack.bootstrap_servers, regels, stack.settings)
     app = next(iter(stack.apps.values()))
-    vnummers = {e["data"]["vnummer"] for e in scenario if "vnummer" in e["data"]}
-    medewerkers = Medewerkers(stack, seed, {app.persoon(v) for v in vnummers})
-    volger = asyncio.create_task(_volg(stack, medewerkers))
-    vorige, stil = -1, 0
-    while stil < 3 and not stack.stop.is_set():
-        await asyncio.sleep(1.0)
+    personen = {app.persoon(e["data"]["vnummer"]) for e in scenario if "vnummer" in e["data"]}
+    personeel = Personeel(seed, personen)  # only the scenario's people: households you publish are yours
+    typer.echo(f"demo: {len(scenario)} inkomende events ({huishoudens} huishoudens per jaar) "
+               "maand voor maand publiceren...", err=True)
+    volger = Volger(stack)
+    await volger.start()
+    begin = time.perf_counter()
+    try:
+        for tot, stap in perioden(scenario):
+            if stack.stop.is_set():
+                return
+            await publiceer(stack.bootstrap_servers, [(stack_topic(e), e) for e in stap], stack.settings)
+            await _verwerkt(stack, stap)
+            await _personeel(stack, volger, personeel, tot)
+            await stack.verloop_tijd(tot + dt.timedelta(days=1))  # the terms that ran out this month
+            if tot.month in (6, 12):
+                typer.echo(f"demo: t/m {tot} ({time.perf_counter() - begin:.0f}s) personeel "
+                           f"{dict(sorted(personeel.gedaan.items()))}", err=True)
         assert stack.projectie is not None
-        nieuw = await asyncio.to_thread(stack.projectie.bij)
-        gedaan = sum(medewerkers.gedaan.values())
-        stil = stil + 1 if nieuw == 0 and gedaan == vorige else 0
-        vorige = gedaan
-        typer.echo(f"demo: personeel {dict(sorted(medewerkers.gedaan.items()))}", err=True)
-    assert stack.projectie is not None
-    for peildatum in (dt.date(2024, 10, 1), EINDE):
-        r = stack.projectie.rapport(peildatum)
-        h, i = r["huisvesting"], r["inburgering"]
-        typer.echo(f"demo: peildatum {peildatum}: taakstelling {h['taakstelling']} gerealiseerd {h['gerealiseerd']}, "
-                   f"open dossiers {h['dossiers_open']} (over termijn {h['dossiers_over_termijn']}), "
-                   f"intakes {i['intakes_afgerond']}, wachtlijst {i['intake_wachtlijst']}", err=True)
-    typer.echo(f"demo: klaar. Rapport: {stack.http_url}/v1/rapport?peildatum=2024-10-01 ; "
-               f"metrics: {stack.http_url}/metrics ; Ctrl-C stopt", err=True)
-    await volger
+        await asyncio.to_thread(stack.projectie.bij)
+        for peildatum in PEILDATA:
+            typer.echo(_regel(peildatum, stack.projectie.rapport(peildatum)), err=True)
+        if personeel.geweigerd:
+            typer.echo(f"demo: geweigerde opdrachten van het personeel {dict(personeel.geweigerd)}", err=True)
+        typer.echo(f"demo: klaar in {time.perf_counter() - begin:.0f}s. Rapport: {stack.http_url}/v1/rapport"
+                   f"?peildatum=2024-10-01 ; metrics: {stack.http_url}/metrics ; Ctrl-C stopt", err=True)
+        while not stack.stop.is_set():
+            await _personeel(stack, volger, personeel, EINDE)
+            try:
+                await asyncio.wait_for(stack.stop.wait(), timeout=1.0)
+            except TimeoutError:
+                pass
+    except Exception:  # the CLI awaits this task only at Ctrl-C: say it here
+        log.exception("demo.gestopt")
+        raise
+    finally:
+        await volger.stop()
 
 
 def stack_topic(envelope: dict[str, Any]) -> str:
@@ -133,4 +174,4 @@ def stack_topic(envelope: dict[str, Any]) -> str:
     return registratie.topic
 
 
-__all__ = ["speel", "sleutel"]
+__all__ = ["sleutel", "speel"]

@@ -1,88 +1,136 @@
-"""A realistic year of inputs for Nijmegen (2024), deterministic per seed, for the demo."""
+"""A realistic Nijmegen for the demo: the chain's inputs from April 2022 to the end of 2024, deterministic per seed."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
-from events import coa, corporaties, ind, rijk
+from events import brp, coa, corporaties, ind, rijk
+from services.scenario_huisvesting import (
+    BASIS,
+    BEGIN,
+    EINDE,
+    GEMEENTECODE,
+    TAAKSTELLINGEN,
+    Huishouden,
+    Nummers,
+    bsn_datum,
+    dag,
+    koppelingen,
+    woningen,
+)
 
 JAAR = 2024
 LOCATIES = ("azc-dommer-van-poldersveldtweg", "tgo-stieltjesstraat")
-WIJKEN = ("Dukenburg", "Lindenholt", "Nijmegen-Zuid", "Nijmegen-Oost", "Nijmegen-West", "Nijmegen-Noord",
-          "Nijmegen-Midden", "Nijmegen-Centrum")
-GROOTTE = ((1, 55), (2, 14), (3, 14), (4, 11), (5, 6))
-"""Household sizes: more than half are single persons (seed 001 §2.1)."""
+AMV_LOCATIE = "coa-kwe-nijmegen"
+"""AMVs of 15-17 live in small COA units (kleine wooneenheden)."""
+COA, IND, RIJK = "urn:nld:oin:coa", "urn:nld:oin:ind", "urn:nld:oin:rijk"
+BRP, WBB = "urn:nld:brp:nijmegen", "urn:nld:wbb-nijmegen"
 
 
-def _dag(rng: random.Random, begin: dt.date, einde: dt.date) -> dt.date:
-    return begin + dt.timedelta(days=rng.randrange((einde - begin).days + 1))
+class _Uit:
+    """The events being generated, each with the date that orders it."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.events: list[tuple[dt.date, dict[str, Any]]] = []
+
+    def __call__(self, type_: str, bron: str, datum: dt.date, data: dict[str, Any]) -> None:
+        self.events.append((datum, {
+            "specversion": "1.0",
+            "id": str(uuid.UUID(int=self.rng.getrandbits(128), version=4)),
+            "source": bron,
+            "type": type_,
+            "time": f"{datum.isoformat()}T09:00:00Z",
+            "datacontenttype": "application/json",
+            "data": data,
+        }))
+
+    def gesorteerd(self) -> list[dict[str, Any]]:
+        return [ce for _, ce in sorted(self.events, key=lambda t: (t[0], t[1]["type"], t[1]["id"]))]
 
 
-def _ce(type_: str, bron: str, datum: dt.date, data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    return {
-        "specversion": "1.0",
-        "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-        "source": bron,
-        "type": type_,
-        "time": f"{datum.isoformat()}T09:00:00Z",
-        "datacontenttype": "application/json",
-        "data": data,
-    }
-
-
-def genereer(huishoudens: int = 150, seed: int = JAAR) -> list[dict[str, Any]]:
-    """Inbound CloudEvents of a year, sorted by date: taakstelling, IND, COA, homes, refusals."""
+def genereer(huishoudens: int = BASIS, seed: int = JAAR) -> list[dict[str, Any]]:
+    """Inbound CloudEvents, sorted by date: the taakstellingen of 2023 (393) and 2024 (364); for
+    `huishoudens` households a year from April 2022 (nine months already waiting in 2023) their COA
+    placements and moves, asylum permits, BRP registrations and koppeling, and nareizigers' permits;
+    homes of 2023 and 2024 that leave an achterstand; and asylum refusals."""
     rng = random.Random(seed)
-    uit: list[tuple[dt.date, dict[str, Any]]] = []
-    for periode, datum in (("2024-H1", dt.date(2023, 12, 15)), ("2024-H2", dt.date(2024, 6, 14))):
-        uit.append((datum, _ce(rijk.TAAKSTELLING_VASTGESTELD, "urn:nld:oin:rijk", datum,
-                               {"gemeentecode": "0268", "periode": periode, "aantal": 182}, rng)))
-    volgnummer = 3100000000
-    personen = 0
-    for _ in range(huishoudens):
-        grootte = rng.choices([g for g, _ in GROOTTE], [w for _, w in GROOTTE])[0]
-        koppeldatum = _dag(rng, dt.date(JAAR, 1, 2), dt.date(JAAR, 11, 30))
-        leden = []
-        for i in range(grootte):
-            volgnummer += 1
-            leeftijd = rng.randint(19, 55) if i < min(2, grootte) else rng.randint(0, 17)
-            leden.append({"vnummer": str(volgnummer),
-                          "geboortedatum": (koppeldatum - dt.timedelta(days=365 * leeftijd + rng.randrange(365))).isoformat()})
-        personen += grootte
-        for lid in leden:
-            geplaatst = koppeldatum - dt.timedelta(days=rng.randint(90, 240))
-            locatie = rng.choice(LOCATIES)
-            uit.append((geplaatst, _ce(coa.ASIELZOEKER_GEPLAATST, "urn:nld:oin:coa", geplaatst, {
-                "vnummer": lid["vnummer"], "locatie_id": locatie, "datum": geplaatst.isoformat(),
-                "geboortedatum": lid["geboortedatum"]}, rng)))
-            if rng.random() < 0.2:
-                verplaatst = geplaatst + dt.timedelta(days=rng.randint(20, 60))
-                naar = LOCATIES[1 - LOCATIES.index(locatie)]
-                uit.append((verplaatst, _ce(coa.ASIELZOEKER_VERPLAATST, "urn:nld:oin:coa", verplaatst, {
-                    "vnummer": lid["vnummer"], "van_locatie_id": locatie, "naar_locatie_id": naar,
-                    "datum": verplaatst.isoformat()}, rng)))
-            besluit = koppeldatum - dt.timedelta(days=rng.randint(10, 40))
-            uit.append((besluit, _ce(ind.VERBLIJFSVERGUNNING_VERLEEND, "urn:nld:oin:ind", besluit, {
-                "vnummer": lid["vnummer"], "besluitdatum": besluit.isoformat(), "soort": "asiel"}, rng)))
-        uit.append((koppeldatum, _ce(coa.GEKOPPELD_AAN_GEMEENTE, "urn:nld:oin:coa", koppeldatum, {
-            "vnummer": leden[0]["vnummer"], "gemeentecode": "0268", "koppeldatum": koppeldatum.isoformat(),
-            "huishouden": leden}, rng)))
-    # A supply that leaves an achterstand: homes for about three quarters of the persons.
-    woningen = 0
-    while woningen < huishoudens * 0.7:
-        woningen += 1
-        soort = rng.choices(["regulier", "flex", "doorstroom"], [60, 30, 10])[0]
-        max_bewoners = 1 if soort != "regulier" else rng.choice([2, 3, 4, 5, 6])
-        per = _dag(rng, dt.date(JAAR, 1, 15), dt.date(JAAR, 12, 15))
-        uit.append((per, _ce(corporaties.WONING_BESCHIKBAAR_GESTELD, "urn:nld:wbb-nijmegen", per, {
-            "woning_id": f"wbb-{JAAR}-{woningen:04d}", "wijk": rng.choice(WIJKEN), "soort": soort,
-            "max_bewoners": max_bewoners, "beschikbaar_per": per.isoformat()}, rng)))
-    for _ in range(max(1, huishoudens // 6)):
-        volgnummer += 1
-        besluit = _dag(rng, dt.date(JAAR, 1, 2), dt.date(JAAR, 12, 1))
-        uit.append((besluit, _ce(ind.ASIELAANVRAAG_AFGEWEZEN, "urn:nld:oin:ind", besluit, {
-            "vnummer": str(volgnummer), "besluitdatum": besluit.isoformat(), "definitief": True}, rng)))
-    return [ce for _, ce in sorted(uit, key=lambda t: (t[0], t[1]["type"], t[1]["id"]))]
+    uit = _Uit(rng)
+    nummers = Nummers(rng)
+    for periode, datum, aantal, amv_aantal in TAAKSTELLINGEN:
+        data: dict[str, Any] = {"gemeentecode": GEMEENTECODE, "periode": periode, "aantal": aantal}
+        if amv_aantal is not None:
+            data["amv_aantal"] = amv_aantal
+        uit(rijk.TAAKSTELLING_VASTGESTELD, RIJK, datum, data)
+    for huishouden in koppelingen(rng, nummers, huishoudens):
+        _huishouden(uit, rng, nummers, huishouden)
+    for woning in woningen(rng, huishoudens / BASIS):
+        uit(corporaties.WONING_BESCHIKBAAR_GESTELD, WBB, woning.gemeld_op, {
+            "woning_id": woning.woning_id, "wijk": woning.wijk, "soort": woning.soort,
+            "max_bewoners": woning.max_bewoners, "beschikbaar_per": woning.beschikbaar_per.isoformat()})
+    for jaar in (2023, 2024):
+        for _ in range(max(1, huishoudens // 6)):
+            besluit = dag(rng, dt.date(jaar, 1, 2), dt.date(jaar, 12, 1))
+            uit(ind.ASIELAANVRAAG_AFGEWEZEN, IND, besluit, {
+                "vnummer": nummers.vnummer(), "besluitdatum": besluit.isoformat(), "definitief": True})
+    return uit.gesorteerd()
+
+
+def _huishouden(uit: _Uit, rng: random.Random, nummers: Nummers, h: Huishouden) -> None:
+    """One household's way through the chain up to koppeling, and its nareizigers."""
+    geplaatst = h.koppeldatum - dt.timedelta(days=rng.randint(120, 330))
+    besluit = h.koppeldatum - dt.timedelta(days=rng.randint(14, 42))
+    locatie = AMV_LOCATIE if h.amv else rng.choice(LOCATIES)
+    verplaatst = geplaatst + dt.timedelta(days=rng.randint(20, 90)) if not h.amv and rng.random() < 0.2 else None
+    for lid in h.leden:
+        uit(coa.ASIELZOEKER_GEPLAATST, COA, geplaatst, {
+            "vnummer": lid.vnummer, "locatie_id": locatie, "datum": geplaatst.isoformat(),
+            "geboortedatum": lid.geboortedatum.isoformat()})
+        if verplaatst is not None:
+            uit(coa.ASIELZOEKER_VERPLAATST, COA, verplaatst, {
+                "vnummer": lid.vnummer, "van_locatie_id": locatie,
+                "naar_locatie_id": LOCATIES[1 - LOCATIES.index(locatie)], "datum": verplaatst.isoformat()})
+        uit(ind.VERBLIJFSVERGUNNING_VERLEEND, IND, besluit, {
+            "vnummer": lid.vnummer, "besluitdatum": besluit.isoformat(), "soort": "asiel"})
+        _inschrijving(uit, rng, nummers, lid.vnummer, besluit)
+    uit(coa.GEKOPPELD_AAN_GEMEENTE, COA, h.koppeldatum, {
+        "vnummer": h.hoofd.vnummer, "gemeentecode": GEMEENTECODE, "koppeldatum": h.koppeldatum.isoformat(),
+        "huishouden": [{"vnummer": lid.vnummer, "geboortedatum": lid.geboortedatum.isoformat()} for lid in h.leden]})
+    for lid, nareis in h.nareizigers:
+        uit(ind.VERBLIJFSVERGUNNING_VERLEEND, IND, nareis, {
+            "vnummer": lid.vnummer, "besluitdatum": nareis.isoformat(), "soort": "nareis",
+            "referent_vnummer": h.hoofd.vnummer})
+        _inschrijving(uit, rng, nummers, lid.vnummer, nareis)
+
+
+def _inschrijving(uit: _Uit, rng: random.Random, nummers: Nummers, vnummer: str, vanaf: dt.date) -> None:
+    """The BRP registration (with a BSN) after a permit, when it happens within the scenario."""
+    datum = bsn_datum(rng, vanaf)
+    if datum is not None:
+        uit(brp.INGESCHREVEN_IMMIGRATIE, BRP, datum,
+            {"vnummer": vnummer, "bsn": nummers.bsn(), "datum": datum.isoformat()})
+
+
+def perioden(scenario: list[dict[str, Any]]) -> Iterator[tuple[dt.date, list[dict[str, Any]]]]:
+    """The scenario in steps of a calendar month from BEGIN (everything before in the first step),
+    each with its last day: the demo publishes a step, then lets the staff act up to that day."""
+    stap: list[dict[str, Any]] = []
+    einde = _maandeinde(BEGIN)
+    for e in scenario:
+        datum = dt.date.fromisoformat(e["time"][:10])
+        while datum > einde:
+            yield einde, stap
+            stap, einde = [], _maandeinde(einde + dt.timedelta(days=1))
+        stap.append(e)
+    while einde <= EINDE:
+        yield einde, stap
+        stap, einde = [], _maandeinde(einde + dt.timedelta(days=1))
+
+
+def _maandeinde(datum: dt.date) -> dt.date:
+    volgende = (datum.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return volgende - dt.timedelta(days=1)
