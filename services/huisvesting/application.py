@@ -67,6 +67,14 @@ class Huisvesting(WelkomApplication):
     def _gegevens(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Persoonsgegevens:
         return uow.get(Persoonsgegevens.create_id(persoon_id)) or uow.add(Persoonsgegevens(persoon_id))
 
+    def _deel_in(self, uow: Werkeenheid, persoon_id: uuid.UUID, dossier_id: uuid.UUID, datum: dt.date) -> None:
+        """The person belongs to this dossier (one event for a person huisvesting did not know yet)."""
+        gegevens = uow.get(Persoonsgegevens.create_id(persoon_id))
+        if gegevens is None:
+            uow.add(Persoonsgegevens(persoon_id, dossier_id=dossier_id, datum=datum))
+        else:
+            gegevens.deel_in(dossier_id, datum)
+
     def _ontbreekt(self, gegevens: Persoonsgegevens) -> list[str]:
         return [g for g in gegevens.ontbreekt() if g in self.vereist]
 
@@ -86,7 +94,7 @@ class Huisvesting(WelkomApplication):
             Huisvestingsdossier(persoon_id=hoofd, personen=personen, koppeldatum=data.koppeldatum, amv=amv)
         )
         for persoon in personen:
-            self._gegevens(uow, persoon).deel_in(dossier.id, data.koppeldatum)
+            self._deel_in(uow, persoon, dossier.id, data.koppeldatum)
         dossier.blokkeer(self._ontbreekt(self._gegevens(uow, hoofd)), data.koppeldatum)
         self._wachtrij(uow).schrijf_in(
             dossier_id=dossier.id,
@@ -141,7 +149,7 @@ class Huisvesting(WelkomApplication):
         nareiziger = self.persoon(data.vnummer)
         if not dossier.voeg_nareiziger_toe(nareiziger, data.besluitdatum):
             return
-        self._gegevens(uow, nareiziger).deel_in(dossier.id, data.besluitdatum)
+        self._deel_in(uow, nareiziger, dossier.id, data.besluitdatum)
         wachtrij = self._wachtrij(uow)
         wachtrij.wijzig_huishouden(dossier_id=dossier.id, grootte=dossier.huishoudgrootte, amv=dossier.amv)
         self._match(uow, data.besluitdatum)

@@ -107,7 +107,7 @@ async def test_a_household_of_three_goes_from_permit_to_home_and_intake(stack: S
     assert set(stappen) == {
         ("opvang", "Geregistreerd"), ("opvang", "Geplaatst"), ("opvang", "StatushouderGeworden"),
         ("huisvesting", "Geopend"), ("huisvesting", "Geblokkeerd"), ("huisvesting", "Gedeblokkeerd"),
-        ("huisvesting", "Aangelegd"), ("huisvesting", "Ingedeeld"),
+        ("huisvesting", "Aangelegd"),
         ("inburgering", "Gestart"), ("huisvesting", "WoningAangeboden"),
         ("huisvesting", "AanbodGeaccepteerd"), ("huisvesting", "Verhuisd"), ("opvang", "Uitgestroomd"),
         ("inburgering", "IntaketermijnVerstreken"), ("inburgering", "BredeIntakeAfgerond"),

@@ -26,10 +26,13 @@ class Persoonsgegevens(Aggregate):
         return afgeleid_id("huisvesting", "persoonsgegevens", persoon_id)
 
     @event("Aangelegd")
-    def __init__(self, persoon_id: uuid.UUID) -> None:
+    def __init__(
+        self, persoon_id: uuid.UUID, dossier_id: uuid.UUID | None = None, datum: dt.date | None = None
+    ) -> None:
+        """Laid out on the first fact about the person: a BSN or IBAN, or a dossier (then in one event)."""
         self.persoon_id = persoon_id
         self.bekend: dict[str, dt.date] = {}
-        self.dossier_id: uuid.UUID | None = None
+        self.dossier_id = dossier_id
 
     def ontbreekt(self) -> list[str]:
         return [g for g in BLOKKERENDE_GEGEVENS if g not in self.bekend]
