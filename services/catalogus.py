@@ -7,8 +7,8 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from services.application import WelkomApplication
-from services.settings import Settings
+from services.runtime.application import WelkomApplication
+from services.runtime.settings import Settings
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,17 @@ import uvicorn
 
 from events import topics
 from services import catalogus
-from services.application import WelkomApplication
+from services.runtime.application import WelkomApplication
 from faststream.kafka import KafkaBroker
 
-from services.bus import consumer_tuning, maak_broker, maak_topics
-from services.inbox import Inbox
-from services.localbroker import LokaleBroker
-from services.metrics import KLOK_VERLOPEN
-from services.persistence import application_env, vereis_persistentie
+from services.runtime.bus import consumer_tuning, maak_broker, maak_topics
+from services.runtime.inbox import Inbox
+from services.runtime.localbroker import LokaleBroker
+from services.runtime.metrics import KLOK_VERLOPEN
+from services.runtime.persistence import application_env, vereis_persistentie
 from services.rapportage.projectie import Projectie
-from services.relay import Relay
-from services.settings import Settings
+from services.runtime.relay import Relay
+from services.runtime.settings import Settings
 
 log = structlog.get_logger(__name__)
 STACK_FILE = "stack.json"
@@ -117,7 +117,7 @@ class Stack:
         return self
 
     async def _start_http(self) -> None:
-        from services.http import maak_app
+        from services.entrypoints.http import maak_app
 
         config = uvicorn.Config(
             maak_app(self), host=self.settings.http_host, port=self.settings.http_port,

@@ -6,7 +6,7 @@ import uuid
 
 from eventsourcing.domain import Aggregate
 
-from services.identity import afgeleid_id
+from services.domain.identity import afgeleid_id
 
 
 class Ontvangst(Aggregate):

@@ -11,14 +11,14 @@ from stdnum import iban as _iban
 
 from events import brp, coa, corporaties, ind, rijk, topics
 from events.envelope import Bericht
-from services.application import Handler, WelkomApplication, Werkeenheid
+from services.runtime.application import Handler, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
 from services.domain.termijnkalender import Termijnkalender
 from services.huisvesting.domain.huisvestingsdossier import AlGekoppeldFout, Huisvestingsdossier, is_amv
 from services.huisvesting.domain.persoonsgegevens import BLOKKERENDE_GEGEVENS, BSN, IBAN, Persoonsgegevens
 from services.huisvesting.domain.taakstelling import Taakstelling
 from services.huisvesting.domain.wachtrij import Wachtrij
-from services.metrics import ANDERE_GEMEENTE
+from services.runtime.metrics import ANDERE_GEMEENTE
 
 TOPICS = (topics.KETEN_COA, topics.KETEN_RIJK, topics.KETEN_CORPORATIES, topics.KETEN_BRP, topics.KETEN_IND)
 

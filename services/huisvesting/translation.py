@@ -9,7 +9,7 @@ from events import huisvesting as bus
 from services.huisvesting.domain.huisvestingsdossier import HUISVESTINGSTERMIJN
 from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier as D
 from services.huisvesting.domain.taakstelling import Taakstelling as T
-from services.translation import Uitgaand
+from services.runtime.translation import Uitgaand
 
 
 def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:

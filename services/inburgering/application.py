@@ -8,10 +8,10 @@ from collections.abc import Mapping
 
 from events import coa, topics
 from events.envelope import Bericht
-from services.application import Handler, WelkomApplication, Werkeenheid
+from services.runtime.application import Handler, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
 from services.inburgering.domain.inburgeringstraject import Inburgeringstraject
-from services.metrics import ANDERE_GEMEENTE
+from services.runtime.metrics import ANDERE_GEMEENTE
 
 TOPICS = (topics.KETEN_COA,)
 VOLWASSEN = 18

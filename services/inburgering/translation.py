@@ -8,7 +8,7 @@ from typing import Any
 from events import inburgering as bus
 from services.inburgering.domain.inburgeringstraject import INTAKETERMIJN
 from services.inburgering.domain.inburgeringstraject import Inburgeringstraject as I
-from services.translation import Uitgaand
+from services.runtime.translation import Uitgaand
 
 
 def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from events import ind, topics
 from events.envelope import Bericht
-from services.application import Handler, WelkomApplication, Werkeenheid
+from services.runtime.application import Handler, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
 from services.mzd.domain.zaak import Zaak, ZaakBestaatAlFout
 

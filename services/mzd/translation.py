@@ -8,7 +8,7 @@ from typing import Any
 from events import mzd as bus
 from services.mzd.domain.zaak import VERTREKTERMIJN
 from services.mzd.domain.zaak import Zaak as Z
-from services.translation import Uitgaand
+from services.runtime.translation import Uitgaand
 
 
 def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:

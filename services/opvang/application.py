@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from events import coa, huisvesting, ind, topics
 from events.envelope import Bericht
-from services.application import Handler, WelkomApplication, Werkeenheid
+from services.runtime.application import Handler, WelkomApplication, Werkeenheid
 from services.opvang.domain.bewoner import Bewoner
 
 TOPICS = (topics.KETEN_COA, topics.KETEN_IND, topics.GEMEENTE_HUISVESTING)

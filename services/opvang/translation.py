@@ -7,7 +7,7 @@ from typing import Any
 
 from events import opvang as bus
 from services.opvang.domain.bewoner import Bewoner as B
-from services.translation import Uitgaand
+from services.runtime.translation import Uitgaand
 
 
 def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:

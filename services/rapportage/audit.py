@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from services.application import WelkomApplication
+from services.runtime.application import WelkomApplication
 
 INTERN = ("Ontvangst", "Termijnkalender", "Wachtrij")
 """Bookkeeping aggregates: not part of a person's history."""

@@ -10,7 +10,7 @@ from typing import Any
 
 from prometheus_client import Gauge
 
-from services.application import WelkomApplication
+from services.runtime.application import WelkomApplication
 from services.huisvesting import metrics as huisvesting_metrics
 from services.huisvesting import projections as huisvesting
 from services.inburgering import projections as inburgering

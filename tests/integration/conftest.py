@@ -14,8 +14,8 @@ import psycopg
 import pytest
 
 from keten import Keten
-from services.localbroker import TANSU_INSTELLINGEN, LokaleBroker, vrije_poort
-from services.settings import Settings
+from services.runtime.localbroker import TANSU_INSTELLINGEN, LokaleBroker, vrije_poort
+from services.runtime.settings import Settings
 from services.stack import Stack
 
 POSTGRES_URL = os.environ.get("WELKOM_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")

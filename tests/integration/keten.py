@@ -13,10 +13,10 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from events.envelope import STRUCTURED_CONTENT_TYPE, lees
 from events.registry import soort
-from services.identity import persoon_id
-from services.localbroker import TANSU_FETCH_MS, tansu_env
-from services.publisher import sleutel
-from services.settings import Settings
+from services.domain.identity import persoon_id
+from services.runtime.localbroker import TANSU_FETCH_MS, tansu_env
+from services.runtime.publisher import sleutel
+from services.runtime.settings import Settings
 
 BRONNEN = {"IND": "urn:nld:oin:ind", "COA": "urn:nld:oin:coa", "Rijk": "urn:nld:oin:rijk",
            "woningcorporaties": "urn:nld:wbb-nijmegen", "BRP": "urn:nld:brp:nijmegen"}

@@ -13,9 +13,9 @@ import pytest
 
 from events import coa, corporaties, huisvesting, ind, opvang, topics
 from keten import Keten, cloudevent, van_type, welkom_env
-from services.localbroker import LokaleBroker, vrije_poort
+from services.runtime.localbroker import LokaleBroker, vrije_poort
 from services.rapportage.projectie import herbouw
-from services.settings import Settings
+from services.runtime.settings import Settings
 from services.stack import Stack, open_apps
 
 pytestmark = pytest.mark.integration
@@ -82,7 +82,7 @@ async def test_an_event_resent_after_a_broker_restart_changes_state_once(
 
 def _welkom_up(settings: Settings, fault: str | None, log: Path) -> subprocess.Popen:
     env = welkom_env(settings, **({"WELKOM_FAULT": fault} if fault else {}))
-    return subprocess.Popen([sys.executable, "-m", "services.cli", "up"], env=env,
+    return subprocess.Popen([sys.executable, "-m", "services.entrypoints.cli", "up"], env=env,
                             stdout=log.open("ab"), stderr=subprocess.STDOUT)
 
 

@@ -14,9 +14,9 @@ import pytest
 
 from events import huisvesting, topics
 from keten import Keten, van_type, welkom_env
-from services.application import Werkeenheid
+from services.runtime.application import Werkeenheid
 from services.huisvesting.domain.huisvestingsdossier import GeenOpenAanbodFout, Huisvestingsdossier
-from services.settings import Settings
+from services.runtime.settings import Settings
 from services.stack import Stack, open_apps
 
 pytestmark = pytest.mark.integration
@@ -25,7 +25,7 @@ HOOFD = "2099000001"
 
 
 def welkom(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "services.cli", *args], env=welkom_env(settings),
+    return subprocess.run([sys.executable, "-m", "services.entrypoints.cli", *args], env=welkom_env(settings),
                           capture_output=True, text=True, timeout=120)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from events import coa, corporaties, huisvesting as hv_bus, ind, rijk
 from events.envelope import Bericht, bron, uit_json, valideer
-from services.application import AlVerwerkt
+from services.runtime.application import AlVerwerkt
 from services.huisvesting.application import DossierOnbekendFout, Huisvesting
 from services.huisvesting.domain.huisvestingsdossier import (
     AANGEBODEN,

@@ -13,8 +13,8 @@ from faststream.kafka.annotations import KafkaMessage
 from events import coa, topics
 from services.huisvesting.application import Huisvesting
 from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier
-from services.inbox import Inbox
-from services.settings import Settings
+from services.runtime.inbox import Inbox
+from services.runtime.settings import Settings
 
 STRUCTURED = {"content-type": "application/cloudevents+json"}
 

@@ -17,10 +17,10 @@ from events.envelope import uit_json, valideer
 from services.catalogus import alle
 from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier, is_amv
 from services.rapportage.projectie import herbouw
-from services.relay import bus_events
-from services.scenario import genereer, perioden
-from services.scenario_huisvesting import EINDE, iban
-from services.scenario_personeel import Personeel
+from services.runtime.relay import bus_events
+from services.demo.scenario import genereer, perioden
+from services.demo.huishoudens import EINDE, iban
+from services.demo.personeel import Personeel
 
 ENV = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
 SEED = 2024

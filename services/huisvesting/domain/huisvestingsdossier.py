@@ -8,7 +8,7 @@ import uuid
 from eventsourcing.domain import Aggregate, event
 
 from services.domain import Domeinfout
-from services.identity import afgeleid_id
+from services.domain.identity import afgeleid_id
 
 HUISVESTINGSTERMIJN = dt.timedelta(weeks=10)
 """Huisvestingswet 2014: offer passende woonruimte within 10 weeks of koppeling."""

@@ -7,7 +7,7 @@ import uuid
 
 from eventsourcing.domain import Aggregate, event
 
-from services.identity import afgeleid_id
+from services.domain.identity import afgeleid_id
 
 BSN, IBAN = "bsn", "iban"
 BLOKKERENDE_GEGEVENS = (BSN, IBAN)

@@ -9,7 +9,7 @@ from typing import Any
 from eventsourcing.domain import Aggregate, event
 
 from services.domain import Domeinfout
-from services.identity import afgeleid_id
+from services.domain.identity import afgeleid_id
 
 REGULIER, FLEX, DOORSTROOM, AMV = "regulier", "flex", "doorstroom", "amv"
 

@@ -8,7 +8,7 @@ import uuid
 from eventsourcing.domain import Aggregate, event
 
 from services.domain import Domeinfout
-from services.identity import afgeleid_id
+from services.domain.identity import afgeleid_id
 
 INTAKETERMIJN = dt.timedelta(weeks=10)
 """Design (DOMAIN.md §4, seed 001 §3.1): invite for the brede intake within 10 weeks of koppeling."""

@@ -8,7 +8,7 @@ import uuid
 from eventsourcing.domain import Aggregate, event
 
 from services.domain import Domeinfout
-from services.identity import afgeleid_id
+from services.domain.identity import afgeleid_id
 
 VERTREKTERMIJN = dt.timedelta(days=28)
 """Vreemdelingenwet (seed 001 §4.1): leave within 28 days after a definitive refusal."""

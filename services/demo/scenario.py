@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from events import brp, coa, corporaties, ind, rijk
-from services.scenario_huisvesting import (
+from services.demo.huishoudens import (
     BASIS,
     BEGIN,
     EINDE,

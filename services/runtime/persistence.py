@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlparse
 
 import psycopg
 
-from services.settings import Settings
+from services.runtime.settings import Settings
 
 TESTING_ENV = "WELKOM_TESTING"
 

@@ -13,9 +13,9 @@ from typing import Any
 
 from events import huisvesting, inburgering, mzd
 from events.envelope import Bericht
-from services.application import AlVerwerkt, Conflict, WelkomApplication, Werkeenheid
+from services.runtime.application import AlVerwerkt, Conflict, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
-from services.scenario_huisvesting import iban
+from services.demo.huishoudens import iban
 
 LEERROUTES = (("B1", 60), ("onderwijsroute", 15), ("z-route", 25))
 WEIGEREN, ZWIJGEN, TE_LAAT = 0.08, 0.04, 0.15

@@ -13,9 +13,9 @@ from faststream.kafka import KafkaBroker
 
 from events import envelope, topics
 from events.registry import soort
-from services.application import WelkomApplication
-from services.identity import afgeleid_id
-from services.metrics import RELAY_ACHTERSTAND, RELAY_GEPUBLICEERD
+from services.runtime.application import WelkomApplication
+from services.domain.identity import afgeleid_id
+from services.runtime.metrics import RELAY_ACHTERSTAND, RELAY_GEPUBLICEERD
 
 log = structlog.get_logger(__name__)
 

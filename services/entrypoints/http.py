@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from events.base import Vnummer
 from events.registry import REGISTRY
-from services.application import AlVerwerkt, Conflict, Werkeenheid
+from services.runtime.application import AlVerwerkt, Conflict, Werkeenheid
 from services.domain import Domeinfout
 from services.rapportage.audit import tijdlijn
 

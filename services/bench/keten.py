@@ -25,19 +25,19 @@ from events import coa, corporaties, huisvesting, ind, topics
 from events.envelope import STRUCTURED_CONTENT_TYPE, Afgewezen, lees
 from events.registry import soort
 from services import catalogus
-from services.benchmark_stil import stille_latentie
-from services.benchmark_raw import (
+from services.bench.stil import stille_latentie
+from services.bench.raw import (
     kafka_limieten,
     meld,
     percentiel,
     store_limieten,
     tabel,
 )
-from services.identity import persoon_id
-from services.localbroker import TANSU_FETCH_MS, TANSU_INSTELLINGEN, LokaleBroker, vrije_poort
-from services.publisher import sleutel
+from services.domain.identity import persoon_id
+from services.runtime.localbroker import TANSU_FETCH_MS, TANSU_INSTELLINGEN, LokaleBroker, vrije_poort
+from services.runtime.publisher import sleutel
 from services.rapportage.projectie import herbouw
-from services.settings import Settings
+from services.runtime.settings import Settings
 from services.stack import Stack
 
 POSTGRES_URL = os.environ.get("WELKOM_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")

@@ -14,8 +14,8 @@ from typing import Annotated, Any
 import httpx
 import typer
 
-from services.logging import configureer
-from services.settings import Settings
+from services.runtime.logging import configureer
+from services.runtime.settings import Settings
 
 app = typer.Typer(help="welkom: van asiel tot en met integratie, as one auditable event log.",
                   no_args_is_help=True, add_completion=False)
@@ -77,7 +77,7 @@ def demo(
     seed: Annotated[int, typer.Option(help="random seed: the same seed gives the same scenario")] = 2024,
 ) -> None:
     """`up` plus a realistic scenario for Nijmegen (April 2022 to 2024), so reports and dashboard fill."""
-    from services.demo import speel
+    from services.demo.runner import speel
 
     settings = _settings(data_dir)
     configureer(settings.log_level)
@@ -111,7 +111,7 @@ def publish(
     topic: Annotated[str | None, typer.Option(help="override the topic (default: by event type)")] = None,
 ) -> None:
     """Publish structured CloudEvents to the topic of each event's type."""
-    from services.publisher import lees_regels, publiceer
+    from services.runtime.publisher import lees_regels, publiceer
 
     settings = _settings(data_dir)
     try:
@@ -129,7 +129,7 @@ def audit(
     as_json: Json = False,
 ) -> None:
     """One person's timeline across all four services, oldest first."""
-    from services.identity import persoon_id
+    from services.domain.identity import persoon_id
     from services.rapportage.audit import tijdlijn
     from services.stack import open_apps
 
@@ -290,7 +290,7 @@ def bench(
     backend: Annotated[str, typer.Option(help="sqlite, postgres or both")] = "both",
 ) -> None:
     """Measure raw broker and store limits and welkom's throughput and latency, as ratios."""
-    from services.benchmark import main as bench_main
+    from services.bench.keten import main as bench_main
 
     configureer("WARNING")
     asyncio.run(bench_main(huishoudens=huishoudens, backend=backend))

@@ -14,10 +14,10 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 
 from events.envelope import Afgewezen, Bericht, lees
-from services.application import WelkomApplication
-from services.bus import ConsumerTuning, naar_dlq
-from services.metrics import BATCH_SECONDEN, INBOX_BERICHTEN
-from services.settings import Settings
+from services.runtime.application import WelkomApplication
+from services.runtime.bus import ConsumerTuning, naar_dlq
+from services.runtime.metrics import BATCH_SECONDEN, INBOX_BERICHTEN
+from services.runtime.settings import Settings
 
 log = structlog.get_logger(__name__)
 

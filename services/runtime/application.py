@@ -28,7 +28,7 @@ from events.envelope import Bericht
 from services.domain import Domeinfout
 from services.domain.ontvangst import Ontvangst
 from services.domain.termijnkalender import Termijnkalender
-from services.identity import persoon_id
+from services.domain.identity import persoon_id
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")

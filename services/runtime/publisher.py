@@ -10,9 +10,9 @@ from aiokafka import AIOKafkaProducer
 
 from events.envelope import STRUCTURED_CONTENT_TYPE
 from events.registry import soort
-from services.bus import MAX_REQUEST_BYTES
-from services.identity import persoon_id
-from services.settings import Settings
+from services.runtime.bus import MAX_REQUEST_BYTES
+from services.domain.identity import persoon_id
+from services.runtime.settings import Settings
 
 
 def lees_regels(regels: Iterable[str], topic: str | None = None) -> list[tuple[str, dict[str, Any]]]:

@@ -19,8 +19,8 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, event
 
-from services.persistence import application_env, schema_voor
-from services.settings import Settings
+from services.runtime.persistence import application_env, schema_voor
+from services.runtime.settings import Settings
 
 RAW_TOPIC = "bench.raw"
 

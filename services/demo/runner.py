@@ -13,10 +13,10 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from events import topics
 from events.envelope import Afgewezen, Bericht, lees
-from services.publisher import publiceer, sleutel
-from services.scenario import genereer, perioden
-from services.scenario_huisvesting import EINDE
-from services.scenario_personeel import Personeel
+from services.runtime.publisher import publiceer, sleutel
+from services.demo.scenario import genereer, perioden
+from services.demo.huishoudens import EINDE
+from services.demo.personeel import Personeel
 from services.stack import Stack
 
 log = structlog.get_logger(__name__)

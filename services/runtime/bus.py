@@ -13,9 +13,9 @@ from faststream.security import SASLPlaintext, SASLScram256, SASLScram512
 from ssl import create_default_context
 
 from events import topics
-from services.localbroker import TANSU_FETCH_MS, TANSU_SESSION_MS
-from services.metrics import DLQ
-from services.settings import Settings
+from services.runtime.localbroker import TANSU_FETCH_MS, TANSU_SESSION_MS
+from services.runtime.metrics import DLQ
+from services.runtime.settings import Settings
 
 FASTSTREAM_LOG = logging.getLogger("welkom.faststream")
 FASTSTREAM_LOG.setLevel(logging.WARNING)
