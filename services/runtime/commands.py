@@ -1,0 +1,58 @@
+"""A staff command, declared once: its request model, roles, application call and documentation."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from events.base import Vnummer
+
+from services.runtime.application import WelkomApplication, Werkeenheid
+
+
+class Verzoek(BaseModel):
+    """The body of a staff command: strict, closed, and never echoing its input in an error."""
+
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+
+    vnummer: Vnummer = Field(description="V-nummer of the person; in the body, never in a URL")
+
+
+V = TypeVar("V", bound=Verzoek)
+
+
+@dataclass(frozen=True)
+class Opdracht(Generic[V]):
+    """One entry of a service's command table. HTTP (`POST /v1/<service>/<pad>`), the CLI
+    (`welkom <service> <naam>`) and the demo's staff are all generated from, or call through, it."""
+
+    service: str
+    naam: str
+    """CLI subcommand name."""
+    pad: str
+    """HTTP resource under /v1/<service>/."""
+    verzoek: type[V]
+    rollen: tuple[str, ...]
+    """Who may give this command (enforced by the access layer)."""
+    uitvoeren: Callable[[Any, Werkeenheid, uuid.UUID, V], object]
+    """(application, unit of work, persoon_id, request): one call into the service's Application."""
+    doc: str
+    cli_namen: Mapping[str, str] = field(default_factory=dict)
+    """CLI option name of a body field, where it differs from the field name (woning_id -> woning)."""
+
+    @property
+    def url(self) -> str:
+        return f"/v1/{self.service}/{self.pad}"
+
+    def optie(self, veld: str) -> str:
+        """The CLI option of a body field: `--woning` for woning_id."""
+        return "--" + self.cli_namen.get(veld, veld).replace("_", "-")
+
+    def voer_uit(self, app: WelkomApplication, verzoek: V, sleutel: str | None) -> object:
+        """Carry the command out on the service's Application: once per idempotency key."""
+        persoon = app.persoon(verzoek.vnummer)
+        return app.voer_uit(lambda uow: self.uitvoeren(app, uow, persoon, verzoek), sleutel)
