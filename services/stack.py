@@ -46,12 +46,14 @@ def open_apps(settings: Settings, namen: list[str] | None = None) -> dict[str, W
     return apps
 
 
-def primaire_topics() -> dict[str, list[str]]:
+def primaire_topics(apps: dict[str, WelkomApplication]) -> dict[str, list[str]]:
     """Per service the topics whose invalid records it dead-letters: the first consumer of each."""
     primair: dict[str, list[str]] = {}
     gezien: set[str] = set()
     for service in catalogus.alle():
-        for topic in service.topics:
+        if service.name not in apps:
+            continue
+        for topic in apps[service.name].topics():
             if topic not in gezien:
                 gezien.add(topic)
                 primair.setdefault(service.name, []).append(topic)
@@ -87,7 +89,7 @@ class Stack:
         self.apps = await asyncio.to_thread(open_apps, s, self.namen)
         lokaal = self.lokale_broker is not None
         self.tuning = consumer_tuning(s, lokaal=lokaal)
-        primair = primaire_topics()
+        primair = primaire_topics(self.apps)
         for service in catalogus.alle():
             if service.name in self.apps:
                 broker = maak_broker(s, self.bootstrap_servers, lokaal=lokaal)
@@ -96,7 +98,7 @@ class Stack:
                     self.apps[service.name], broker, s, primair.get(service.name, []),
                     tuning=self.tuning,
                 )
-                inbox.registreer(service.topics)
+                inbox.registreer(self.apps[service.name].topics())
                 self.relays[service.name] = Relay(
                     self.apps[service.name], service.translation, broker,
                     interval_s=s.relay_interval_ms / 1000,

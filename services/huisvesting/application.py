@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from eventsourcing.domain import Aggregate
 from stdnum import iban as _iban
 
 from events import brp, coa, corporaties, ind, rijk, topics
 from events.envelope import Bericht
-from services.runtime.application import Handler, WelkomApplication, Werkeenheid
+from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
 from services.domain.termijnkalender import Termijnkalender
 from services.huisvesting.domain.huisvestingsdossier import AlGekoppeldFout, Huisvestingsdossier, is_amv
@@ -19,8 +19,6 @@ from services.huisvesting.domain.persoonsgegevens import BLOKKERENDE_GEGEVENS, B
 from services.huisvesting.domain.taakstelling import Taakstelling
 from services.huisvesting.domain.wachtrij import Wachtrij
 from services.runtime.metrics import ANDERE_GEMEENTE
-
-TOPICS = (topics.KETEN_COA, topics.KETEN_RIJK, topics.KETEN_CORPORATIES, topics.KETEN_BRP, topics.KETEN_IND)
 
 
 class DossierOnbekendFout(Domeinfout):
@@ -46,14 +44,14 @@ class Huisvesting(WelkomApplication):
         self.vereist = tuple(g for g in BLOKKERENDE_GEGEVENS if g in vereist)
         """The persoonsgegevens whose absence blocks a dossier (WELKOM_HUISVESTING_VEREIST)."""
 
-    def handlers(self) -> Mapping[str, Handler]:
-        return {
-            coa.GEKOPPELD_AAN_GEMEENTE: self.koppeling,
-            rijk.TAAKSTELLING_VASTGESTELD: self.taakstelling,
-            corporaties.WONING_BESCHIKBAAR_GESTELD: self.woning_beschikbaar,
-            brp.INGESCHREVEN_IMMIGRATIE: self.ingeschreven,
-            ind.VERBLIJFSVERGUNNING_VERLEEND: self.vergunning,
-        }
+    def invoer(self) -> Sequence[Invoer]:
+        return (
+            Invoer(topics.KETEN_COA, coa.GEKOPPELD_AAN_GEMEENTE, self.koppeling),
+            Invoer(topics.KETEN_RIJK, rijk.TAAKSTELLING_VASTGESTELD, self.taakstelling),
+            Invoer(topics.KETEN_CORPORATIES, corporaties.WONING_BESCHIKBAAR_GESTELD, self.woning_beschikbaar),
+            Invoer(topics.KETEN_BRP, brp.INGESCHREVEN_IMMIGRATIE, self.ingeschreven),
+            Invoer(topics.KETEN_IND, ind.VERBLIJFSVERGUNNING_VERLEEND, self.vergunning),
+        )
 
     def _wachtrij(self, uow: Werkeenheid) -> Wachtrij:
         return uow.get(Wachtrij.create_id(self.gemeentecode)) or uow.add(Wachtrij(self.gemeentecode))
@@ -91,7 +89,7 @@ class Huisvesting(WelkomApplication):
             raise AlGekoppeldFout()
         amv = is_amv([lid.geboortedatum for lid in data.huishouden], data.koppeldatum)
         dossier = uow.add(
-            Huisvestingsdossier(persoon_id=hoofd, personen=personen, koppeldatum=data.koppeldatum, amv=amv)
+            Huisvestingsdossier.open(persoon_id=hoofd, personen=personen, koppeldatum=data.koppeldatum, amv=amv)
         )
         for persoon in personen:
             self._deel_in(uow, persoon, dossier.id, data.koppeldatum)

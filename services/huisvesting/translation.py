@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from events import huisvesting as bus
-from services.huisvesting.domain.huisvestingsdossier import HUISVESTINGSTERMIJN
 from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier as D
 from services.huisvesting.domain.taakstelling import Taakstelling as T
 from services.runtime.translation import Uitgaand
 
 
-def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:
+def vertaal(e: Any) -> Iterator[Uitgaand]:
     """The bus events for one stored event; none for internal bookkeeping (queue, calendar,
     persoonsgegevens)."""
     if isinstance(e, D.Geopend):
@@ -21,19 +20,15 @@ def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:
             persoon_id=e.persoon_id,
             personen=e.personen,
             koppeldatum=e.koppeldatum,
-            termijn_verloopt_op=e.koppeldatum + HUISVESTINGSTERMIJN,
-            amv=getattr(e, "amv", False),
+            termijn_verloopt_op=e.termijn_verloopt_op,
+            amv=e.amv,
         )
-    elif isinstance(e, T.Vastgesteld):
+    elif isinstance(e, (T.Vastgesteld, T.Gewijzigd)):
         yield bus.TAAKSTELLING_GEREGISTREERD, None, bus.TaakstellingGeregistreerd(
-            periode=e.periode, aantal=e.aantal, amv_aantal=getattr(e, "amv_aantal", None)
-        )
-    elif isinstance(e, T.Gewijzigd):
-        yield bus.TAAKSTELLING_GEREGISTREERD, None, bus.TaakstellingGeregistreerd(
-            periode=aggregate(e.originator_id).periode, aantal=e.aantal, amv_aantal=getattr(e, "amv_aantal", None)
+            periode=e.periode, aantal=e.aantal, amv_aantal=e.amv_aantal
         )
     elif isinstance(e, D.Event):
-        yield from _dossier(e, aggregate(e.originator_id).persoon_id)
+        yield from _dossier(e, e.persoon_id)
 
 
 def _dossier(e: Any, persoon_id: Any) -> Iterator[Uitgaand]:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Sequence
 
 from events import coa, topics
 from events.envelope import Bericht
-from services.runtime.application import Handler, WelkomApplication, Werkeenheid
+from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
 from services.inburgering.domain.inburgeringstraject import Inburgeringstraject
 from services.runtime.metrics import ANDERE_GEMEENTE
 
-TOPICS = (topics.KETEN_COA,)
 VOLWASSEN = 18
 
 
@@ -30,8 +29,8 @@ class Inburgering(WelkomApplication):
 
     name = "inburgering"
 
-    def handlers(self) -> Mapping[str, Handler]:
-        return {coa.GEKOPPELD_AAN_GEMEENTE: self.koppeling}
+    def invoer(self) -> Sequence[Invoer]:
+        return (Invoer(topics.KETEN_COA, coa.GEKOPPELD_AAN_GEMEENTE, self.koppeling),)
 
     def koppeling(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.GekoppeldAanGemeente = bericht.data  # type: ignore[assignment]
@@ -43,7 +42,7 @@ class Inburgering(WelkomApplication):
                 continue
             persoon_id = self.persoon(lid.vnummer)
             if uow.get(Inburgeringstraject.create_id(persoon_id)) is None:
-                uow.add(Inburgeringstraject(persoon_id=persoon_id, koppeldatum=data.koppeldatum))
+                uow.add(Inburgeringstraject.start(persoon_id=persoon_id, koppeldatum=data.koppeldatum))
 
     def rond_intake_af(
         self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date, leerroute: str

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from events import inburgering as bus
-from services.inburgering.domain.inburgeringstraject import INTAKETERMIJN
 from services.inburgering.domain.inburgeringstraject import Inburgeringstraject as I
 from services.runtime.translation import Uitgaand
 
 
-def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:
+def vertaal(e: Any) -> Iterator[Uitgaand]:
     """The bus events for one stored event of an Inburgeringstraject."""
     if isinstance(e, I.Gestart):
         yield bus.INBURGERINGSTRAJECT_GESTART, e.persoon_id, bus.InburgeringstrajectGestart(
             traject_id=e.originator_id,
             persoon_id=e.persoon_id,
             koppeldatum=e.koppeldatum,
-            intaketermijn_verloopt_op=e.koppeldatum + INTAKETERMIJN,
+            intaketermijn_verloopt_op=e.intaketermijn_verloopt_op,
         )
     elif isinstance(e, I.BredeIntakeAfgerond):
-        persoon_id = aggregate(e.originator_id).persoon_id
+        persoon_id = e.persoon_id
         yield bus.BREDE_INTAKE_AFGEROND, persoon_id, bus.BredeIntakeAfgerond(
             traject_id=e.originator_id,
             persoon_id=persoon_id,
@@ -30,7 +29,7 @@ def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:
             binnen_termijn=e.binnen_termijn,
         )
     elif isinstance(e, I.IntaketermijnVerstreken):
-        persoon_id = aggregate(e.originator_id).persoon_id
+        persoon_id = e.persoon_id
         yield bus.INTAKETERMIJN_VERSTREKEN, persoon_id, bus.IntaketermijnVerstreken(
             traject_id=e.originator_id, persoon_id=persoon_id, verlopen_op=e.verlopen_op
         )

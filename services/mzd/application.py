@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Sequence
 
 from events import ind, topics
 from events.envelope import Bericht
-from services.runtime.application import Handler, WelkomApplication, Werkeenheid
+from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
 from services.mzd.domain.zaak import Zaak, ZaakBestaatAlFout
 
-TOPICS = (topics.KETEN_IND,)
 
 
 class ZaakOnbekendFout(Domeinfout):
@@ -24,8 +23,8 @@ class Mzd(WelkomApplication):
 
     name = "mzd"
 
-    def handlers(self) -> Mapping[str, Handler]:
-        return {ind.ASIELAANVRAAG_AFGEWEZEN: self.afgewezen}
+    def invoer(self) -> Sequence[Invoer]:
+        return (Invoer(topics.KETEN_IND, ind.ASIELAANVRAAG_AFGEWEZEN, self.afgewezen),)
 
     def afgewezen(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: ind.AsielaanvraagAfgewezen = bericht.data  # type: ignore[assignment]
@@ -34,7 +33,7 @@ class Mzd(WelkomApplication):
         persoon_id = self.persoon(data.vnummer)
         if uow.get(Zaak.create_id(persoon_id)) is not None:
             raise ZaakBestaatAlFout()
-        uow.add(Zaak(persoon_id=persoon_id, besluitdatum=data.besluitdatum))
+        uow.add(Zaak.open(persoon_id=persoon_id, besluitdatum=data.besluitdatum))
 
     def laat_toe_tot_bbb(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date) -> None:
         zaak = uow.get(Zaak.create_id(persoon_id))

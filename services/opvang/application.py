@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Sequence
 
 from events import coa, huisvesting, ind, topics
 from events.envelope import Bericht
-from services.runtime.application import Handler, WelkomApplication, Werkeenheid
+from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
 from services.opvang.domain.bewoner import Bewoner
-
-TOPICS = (topics.KETEN_COA, topics.KETEN_IND, topics.GEMEENTE_HUISVESTING)
 
 
 class Opvang(WelkomApplication):
@@ -18,13 +16,13 @@ class Opvang(WelkomApplication):
 
     name = "opvang"
 
-    def handlers(self) -> Mapping[str, Handler]:
-        return {
-            coa.ASIELZOEKER_GEPLAATST: self.geplaatst,
-            coa.ASIELZOEKER_VERPLAATST: self.verplaatst,
-            ind.VERBLIJFSVERGUNNING_VERLEEND: self.vergunning_verleend,
-            huisvesting.VERHUISD: self.verhuisd,
-        }
+    def invoer(self) -> Sequence[Invoer]:
+        return (
+            Invoer(topics.KETEN_COA, coa.ASIELZOEKER_GEPLAATST, self.geplaatst),
+            Invoer(topics.KETEN_COA, coa.ASIELZOEKER_VERPLAATST, self.verplaatst),
+            Invoer(topics.KETEN_IND, ind.VERBLIJFSVERGUNNING_VERLEEND, self.vergunning_verleend),
+            Invoer(topics.GEMEENTE_HUISVESTING, huisvesting.VERHUISD, self.verhuisd),
+        )
 
     def _bewoner(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Bewoner:
         return uow.get(Bewoner.create_id(persoon_id)) or uow.add(Bewoner(persoon_id=persoon_id))

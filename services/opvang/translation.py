@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from events import opvang as bus
@@ -10,11 +10,11 @@ from services.opvang.domain.bewoner import Bewoner as B
 from services.runtime.translation import Uitgaand
 
 
-def vertaal(e: Any, aggregate: Callable[[Any], Any]) -> Iterator[Uitgaand]:
+def vertaal(e: Any) -> Iterator[Uitgaand]:
     """The bus events for one stored event of a Bewoner."""
     if not isinstance(e, B.Event) or isinstance(e, B.Geregistreerd):
         return
-    persoon_id = aggregate(e.originator_id).persoon_id
+    persoon_id = e.persoon_id
     if isinstance(e, B.Geplaatst):
         yield bus.BEWONER_GEPLAATST, persoon_id, bus.BewonerGeplaatst(
             persoon_id=persoon_id, locatie_id=e.locatie_id, datum=e.datum

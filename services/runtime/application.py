@@ -9,6 +9,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 import psycopg
@@ -20,6 +21,7 @@ from eventsourcing.persistence import (
     JSONTranscoder,
     Transcoding,
     InterfaceError,
+    Mapper,
     OperationalError,
     ProcessRecorder,
 )
@@ -29,6 +31,7 @@ from services.domain import Domeinfout
 from services.domain.ontvangst import Ontvangst
 from services.domain.termijnkalender import Termijnkalender
 from services.domain.identity import persoon_id
+from services.runtime.mapper import AanvullendeMapper
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -123,6 +126,15 @@ class Werkeenheid:
 Handler = Callable[[Werkeenheid, Bericht], None]
 
 
+@dataclass(frozen=True)
+class Invoer:
+    """One inbound event type a service acts on: the topic it arrives on, and its handler."""
+
+    topic: str
+    type: str
+    handler: Handler
+
+
 class WelkomApplication(Application):
     """A service's Application. Subclasses set `name` and map event types to handlers."""
 
@@ -141,6 +153,7 @@ class WelkomApplication(Application):
         self.gemeentecode = gemeentecode
         self._bekend: set[uuid.UUID] | None = None
         self._bekend_lock = threading.Lock()
+        self._handlers: dict[str, Handler] | None = None
 
     def _bekende_ids(self) -> set[uuid.UUID]:
         """The ids of every aggregate in this store, read once from the notification log.
@@ -184,14 +197,29 @@ class WelkomApplication(Application):
     def construct_recorder(self) -> ProcessRecorder:
         return self.factory.process_recorder()
 
+    def construct_mapper(self) -> Mapper[uuid.UUID]:
+        mapper = self.factory.mapper(transcoder=self.construct_transcoder(), mapper_class=AanvullendeMapper)
+        mapper.eerste = lambda originator_id: self.recorder.select_events(originator_id, lte=1)  # type: ignore[attr-defined]
+        return mapper
+
     @property
     def process_recorder(self) -> ProcessRecorder:
         assert isinstance(self.recorder, ProcessRecorder)
         return self.recorder
 
-    def handlers(self) -> Mapping[str, Handler]:
-        """The inbound event types this service acts on, each with its handler."""
+    def invoer(self) -> Sequence[Invoer]:
+        """The inbound event types this service acts on: each with its topic and handler."""
         raise NotImplementedError
+
+    def handlers(self) -> Mapping[str, Handler]:
+        """Handler per inbound event type (from `invoer`)."""
+        if self._handlers is None:
+            self._handlers = {i.type: i.handler for i in self.invoer()}
+        return self._handlers
+
+    def topics(self) -> tuple[str, ...]:
+        """The topics this service subscribes to: derived from `invoer`, so none is forgotten."""
+        return tuple(dict.fromkeys(i.topic for i in self.invoer()))
 
     # -- inbound messages -------------------------------------------------------------------
 

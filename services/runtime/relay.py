@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -29,10 +28,9 @@ def bus_events(
     consumers deduplicate it.
     """
     uit = []
-    zoek: Callable[[Any], Any] = app.repository.get
     for notification in notifications:
         event = app.mapper.to_domain_event(notification)
-        for index, (type_, subject, data) in enumerate(translation.vertaal(event, zoek)):
+        for index, (type_, subject, data) in enumerate(translation.vertaal(event)):
             registratie = soort(type_)
             assert registratie is not None, type_
             cloudevent = envelope.maak(

@@ -487,7 +487,7 @@ def test_a_koppeling_opens_a_traject_for_each_adult_and_the_intake_is_a_command(
 def verhuisd_bericht(app: Huisvesting, dossier_id: uuid.UUID) -> Bericht:
     """Huisvesting's published Verhuisd, as opvang receives it from gemeente.huisvesting."""
     opgeslagen_event = [e for e in app.events.get(dossier_id) if type(e).__name__ == "Verhuisd"][-1]
-    [(type_, subject, data)] = list(vertaal(opgeslagen_event, app.repository.get))
+    [(type_, subject, data)] = list(vertaal(opgeslagen_event))
     assert type_ == hv_bus.VERHUISD
     return valideer(
         uit_json(

@@ -73,7 +73,7 @@ def gepubliceerd(app: Huisvesting) -> list[tuple[str, Any]]:
     """Every bus event the relay would publish, validated against its registered schema."""
     uit = []
     for notification in app.recorder.select_notifications(1, 10_000):
-        for type_, _, data in vertaal(app.mapper.to_domain_event(notification), app.repository.get):
+        for type_, _, data in vertaal(app.mapper.to_domain_event(notification)):
             REGISTRY[type_].schema.model_validate(data.model_dump())
             uit.append((type_, data))
     return uit

@@ -29,7 +29,7 @@ def laatste(aggregate, naam: str):
 
 
 def traject() -> Inburgeringstraject:
-    return Inburgeringstraject(persoon_id=PERSOON, koppeldatum=KOPPELDATUM)
+    return Inburgeringstraject.start(persoon_id=PERSOON, koppeldatum=KOPPELDATUM)
 
 
 def test_a_linked_adult_gets_a_traject_with_ten_weeks_for_the_brede_intake():

@@ -20,7 +20,7 @@ def namen(aggregate) -> list[str]:
 
 
 def zaak() -> Zaak:
-    return Zaak(persoon_id=PERSOON, besluitdatum=BESLUITDATUM)
+    return Zaak.open(persoon_id=PERSOON, besluitdatum=BESLUITDATUM)
 
 
 def test_a_definitive_refusal_opens_a_zaak_with_28_days_to_leave():

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from services.domain import Domeinfout
 from services.domain.identity import afgeleid_id
+from services.domain.persoonsaggregate import Persoonsaggregate, PersoonsEvent
 
 HUISVESTINGSTERMIJN = dt.timedelta(weeks=10)
 """Huisvestingswet 2014: offer passende woonruimte within 10 weeks of koppeling."""
@@ -50,8 +52,27 @@ def is_amv(geboortedata: list[dt.date], koppeldatum: dt.date) -> bool:
     return leeftijd < MEERDERJARIG
 
 
-class Huisvestingsdossier(Aggregate):
-    """One per household, named after its main person; members keep their own persoon_id."""
+class Huisvestingsdossier(Persoonsaggregate):
+    """One per household, named after its main person; members keep their own persoon_id.
+
+    Its events name the main person (`persoon_id`); Geopend also stores the 10-week term.
+    """
+
+    class Event(PersoonsEvent):
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            PersoonsEvent.upcast_v1_v2(state)
+            if "koppeldatum" in state:  # Geopend: the term and the AMV flag are stored since v2
+                state.setdefault("termijn_verloopt_op", state["koppeldatum"] + HUISVESTINGSTERMIJN)
+                state.setdefault("amv", False)
+
+    @classmethod
+    def open(
+        cls, persoon_id: uuid.UUID, personen: list[uuid.UUID], koppeldatum: dt.date, amv: bool = False
+    ) -> Huisvestingsdossier:
+        """A dossier at koppeling: the 10-week huisvestingstermijn starts on the koppeldatum."""
+        return cls(persoon_id=persoon_id, personen=personen, koppeldatum=koppeldatum,
+                   termijn_verloopt_op=koppeldatum + HUISVESTINGSTERMIJN, amv=amv)
 
     @staticmethod
     def create_id(persoon_id: uuid.UUID) -> uuid.UUID:
@@ -59,7 +80,12 @@ class Huisvestingsdossier(Aggregate):
 
     @event("Geopend")
     def __init__(
-        self, persoon_id: uuid.UUID, personen: list[uuid.UUID], koppeldatum: dt.date, amv: bool = False
+        self,
+        persoon_id: uuid.UUID,
+        personen: list[uuid.UUID],
+        koppeldatum: dt.date,
+        termijn_verloopt_op: dt.date,
+        amv: bool = False,
     ) -> None:
         if persoon_id not in personen:
             raise HoofdpersoonOntbreektFout()
@@ -67,7 +93,7 @@ class Huisvestingsdossier(Aggregate):
         self.personen = list(personen)
         self.koppeldatum = koppeldatum
         self.amv = amv
-        self.termijn_verloopt_op = koppeldatum + HUISVESTINGSTERMIJN
+        self.termijn_verloopt_op = termijn_verloopt_op
         self.status = WACHTEND
         self.ontbreekt: list[str] = []
         self.geblokkeerd_sinds: dt.date | None = None

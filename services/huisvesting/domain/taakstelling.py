@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any, ClassVar
 
 from eventsourcing.domain import Aggregate, event
 
@@ -14,6 +15,17 @@ class Taakstelling(Aggregate):
 
     `amv_aantal` is the indicative AMV taakstelling within `aantal`, when the Rijk gives one.
     """
+
+    class Event(Aggregate.Event):
+        """Since class_version 2 every event names its period; v1's Gewijzigd takes it from Vastgesteld."""
+
+        class_version: ClassVar[int] = 2
+        van_oorsprong: ClassVar[tuple[str, ...]] = ("periode",)
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state.setdefault("periode", None)
+            state.setdefault("amv_aantal", None)
 
     @staticmethod
     def create_id(gemeentecode: str, periode: str) -> uuid.UUID:
@@ -29,9 +41,9 @@ class Taakstelling(Aggregate):
     def stel_vast(self, aantal: int, amv_aantal: int | None) -> None:
         """A new decision for the same period: recorded only when it changes a number."""
         if (aantal, amv_aantal) != (self.aantal, self.amv_aantal):
-            self.wijzig(aantal=aantal, amv_aantal=amv_aantal)
+            self.wijzig(periode=self.periode, aantal=aantal, amv_aantal=amv_aantal)
 
     @event("Gewijzigd")
-    def wijzig(self, aantal: int, amv_aantal: int | None = None) -> None:
+    def wijzig(self, periode: str, aantal: int, amv_aantal: int | None = None) -> None:
         self.aantal = aantal
         self.amv_aantal = amv_aantal

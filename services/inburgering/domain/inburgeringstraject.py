@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from services.domain import Domeinfout
 from services.domain.identity import afgeleid_id
+from services.domain.persoonsaggregate import Persoonsaggregate, PersoonsEvent
 
 INTAKETERMIJN = dt.timedelta(weeks=10)
 """Design (DOMAIN.md §4, seed 001 §3.1): invite for the brede intake within 10 weeks of koppeling."""
@@ -23,18 +25,31 @@ class OnbekendeLeerrouteFout(Domeinfout):
     """The leerroute is not B1, onderwijsroute or z-route."""
 
 
-class Inburgeringstraject(Aggregate):
+class Inburgeringstraject(Persoonsaggregate):
     """One per adult person (persoon_id), opened at koppeling."""
+
+    class Event(PersoonsEvent):
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            PersoonsEvent.upcast_v1_v2(state)
+            if "koppeldatum" in state:  # Gestart: the intake term is stored since v2
+                state.setdefault("intaketermijn_verloopt_op", state["koppeldatum"] + INTAKETERMIJN)
+
+    @classmethod
+    def start(cls, persoon_id: uuid.UUID, koppeldatum: dt.date) -> Inburgeringstraject:
+        """A traject at koppeling: the 10-week intake term starts on the koppeldatum."""
+        return cls(persoon_id=persoon_id, koppeldatum=koppeldatum,
+                   intaketermijn_verloopt_op=koppeldatum + INTAKETERMIJN)
 
     @staticmethod
     def create_id(persoon_id: uuid.UUID) -> uuid.UUID:
         return afgeleid_id("inburgering", "traject", persoon_id)
 
     @event("Gestart")
-    def __init__(self, persoon_id: uuid.UUID, koppeldatum: dt.date) -> None:
+    def __init__(self, persoon_id: uuid.UUID, koppeldatum: dt.date, intaketermijn_verloopt_op: dt.date) -> None:
         self.persoon_id = persoon_id
         self.koppeldatum = koppeldatum
-        self.intaketermijn_verloopt_op = koppeldatum + INTAKETERMIJN
+        self.intaketermijn_verloopt_op = intaketermijn_verloopt_op
         self.intake_op: dt.date | None = None
         self.leerroute: str | None = None
         self.termijn_verstreken = False

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from services.domain import Domeinfout
 from services.domain.identity import afgeleid_id
+from services.domain.persoonsaggregate import Persoonsaggregate, PersoonsEvent
 
 VERTREKTERMIJN = dt.timedelta(days=28)
 """Vreemdelingenwet (seed 001 §4.1): leave within 28 days after a definitive refusal."""
@@ -22,18 +24,31 @@ class AlInBbbFout(Domeinfout):
     """The person was admitted to BBB-opvang before."""
 
 
-class Zaak(Aggregate):
+class Zaak(Persoonsaggregate):
     """One per person (persoon_id)."""
+
+    class Event(PersoonsEvent):
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            PersoonsEvent.upcast_v1_v2(state)
+            if "besluitdatum" in state:  # Geopend: the vertrektermijn is stored since v2
+                state.setdefault("vertrektermijn_verloopt_op", state["besluitdatum"] + VERTREKTERMIJN)
+
+    @classmethod
+    def open(cls, persoon_id: uuid.UUID, besluitdatum: dt.date) -> Zaak:
+        """A case on a definitive refusal: the 28-day vertrektermijn starts on the besluitdatum."""
+        return cls(persoon_id=persoon_id, besluitdatum=besluitdatum,
+                   vertrektermijn_verloopt_op=besluitdatum + VERTREKTERMIJN)
 
     @staticmethod
     def create_id(persoon_id: uuid.UUID) -> uuid.UUID:
         return afgeleid_id("mzd", "zaak", persoon_id)
 
     @event("Geopend")
-    def __init__(self, persoon_id: uuid.UUID, besluitdatum: dt.date) -> None:
+    def __init__(self, persoon_id: uuid.UUID, besluitdatum: dt.date, vertrektermijn_verloopt_op: dt.date) -> None:
         self.persoon_id = persoon_id
         self.besluitdatum = besluitdatum
-        self.vertrektermijn_verloopt_op = besluitdatum + VERTREKTERMIJN
+        self.vertrektermijn_verloopt_op = vertrektermijn_verloopt_op
         self.termijn_verstreken = False
         self.bbb_sinds: dt.date | None = None
 

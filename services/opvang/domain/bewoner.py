@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from services.domain import Domeinfout
 from services.domain.identity import afgeleid_id
+from services.domain.persoonsaggregate import Persoonsaggregate
 
 
 class AlInOpvangFout(Domeinfout):
@@ -23,7 +24,7 @@ class ZelfdeLocatieFout(Domeinfout):
     """A move from a location to the same location."""
 
 
-class Bewoner(Aggregate):
+class Bewoner(Persoonsaggregate):
     """One per person (persoon_id). Counts every move: the goal is as few as possible."""
 
     @staticmethod
