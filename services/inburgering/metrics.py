@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from prometheus_client import Gauge
+
+INTAKE_WACHTLIJST = Gauge(
+    "welkom_inburgering_intake_wachtlijst_personen", "Adults waiting for their brede intake."
+)
+
 
 def werk_bij(rapport: dict[str, Any]) -> None:
-    """Placeholder until the metrics move here."""
+    """Set inburgering's gauges from its report; an unknown figure is 0."""
+    INTAKE_WACHTLIJST.set(rapport.get("intake_wachtlijst") or 0)

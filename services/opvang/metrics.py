@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from prometheus_client import Gauge
+
+BEWONERS = Gauge("welkom_opvang_bewoners_personen", "Persons staying in a reception location.")
+
 
 def werk_bij(rapport: dict[str, Any]) -> None:
-    """Placeholder until the metrics move here."""
+    """Set opvang's gauges from its report; an unknown figure is 0."""
+    BEWONERS.set(rapport.get("bewoners_in_opvang") or 0)

@@ -4,39 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Mapping
-from types import ModuleType
+from collections.abc import Mapping
 from typing import Any
 
-from prometheus_client import Gauge
-
+from services import catalogus
 from services.runtime.application import WelkomApplication
-from services.huisvesting import metrics as huisvesting_metrics
-from services.huisvesting import projections as huisvesting
-from services.inburgering import projections as inburgering
-from services.mzd import projections as mzd
-from services.opvang import projections as opvang
-
-MODULES: dict[str, ModuleType] = {
-    "opvang": opvang,
-    "huisvesting": huisvesting,
-    "inburgering": inburgering,
-    "mzd": mzd,
-}
-
-GAUGES = {
-    ("inburgering", "intake_wachtlijst"): Gauge(
-        "welkom_inburgering_intake_wachtlijst_personen", "Adults waiting for their brede intake."
-    ),
-    ("opvang", "bewoners_in_opvang"): Gauge(
-        "welkom_opvang_bewoners_personen", "Persons staying in a reception location."
-    ),
-    ("mzd", "zaken_open"): Gauge("welkom_mzd_zaken_open", "Open mzd cases."),
-}
-"""One gauge per headline kengetal of a service's report."""
-
-METRICS: dict[str, Callable[[dict[str, Any]], None]] = {"huisvesting": huisvesting_metrics.werk_bij}
-"""Services with a richer set of gauges set them from their own report."""
 
 
 class Projectie:
@@ -44,7 +16,11 @@ class Projectie:
 
     def __init__(self, apps: Mapping[str, WelkomApplication]) -> None:
         self.apps = dict(apps)
-        self.staat: dict[str, dict[str, Any]] = {naam: MODULES[naam].nieuw() for naam in self.apps}
+        services = catalogus.per_naam()
+        self.services = {naam: services[naam] for naam in self.apps}
+        self.staat: dict[str, dict[str, Any]] = {
+            naam: service.projections.nieuw() for naam, service in self.services.items()
+        }
         self.posities: dict[str, int] = {naam: 0 for naam in self.apps}
         self._lock = threading.Lock()
         self._bij_lock = threading.Lock()
@@ -60,34 +36,32 @@ class Projectie:
     def _bij(self, blok: int) -> int:
         totaal = 0
         for naam, app in self.apps.items():
+            projections = self.services[naam].projections
             while True:
                 notifications = app.recorder.select_notifications(self.posities[naam] + 1, blok)
                 if not notifications:
                     break
                 with self._lock:
                     for notification in notifications:
-                        MODULES[naam].pas_toe(self.staat[naam], app.mapper.to_domain_event(notification))
+                        projections.pas_toe(self.staat[naam], app.mapper.to_domain_event(notification))
                         self.posities[naam] = notification.id
                 totaal += len(notifications)
         return totaal
 
     def rapport(self, peildatum: dt.date) -> dict[str, Any]:
-        """The kengetallen of every service as known on the peildatum."""
+        """The kengetallen of every service as known on the peildatum, in the order of the chain."""
         with self._lock:
             uit: dict[str, Any] = {"peildatum": peildatum.isoformat()}
-            for naam in MODULES:
-                if naam in self.staat:
-                    uit[naam] = MODULES[naam].rapport(self.staat[naam], peildatum)
+            for service in catalogus.alle():
+                if service.name in self.staat:
+                    uit[service.name] = service.projections.rapport(self.staat[service.name], peildatum)
             return uit
 
     def werk_metrics_bij(self, peildatum: dt.date) -> None:
+        """Each service sets its own gauges from its part of the report."""
         rapport = self.rapport(peildatum)
-        for (service, kengetal), gauge in GAUGES.items():
-            waarde = rapport.get(service, {}).get(kengetal)
-            gauge.set(waarde or 0)
-        for service, werk_bij in METRICS.items():
-            if service in rapport:
-                werk_bij(rapport[service])
+        for naam, service in self.services.items():
+            service.metrics.werk_bij(rapport[naam])
 
 
 def herbouw(apps: Mapping[str, WelkomApplication]) -> Projectie:
