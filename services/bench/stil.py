@@ -10,6 +10,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from events import huisvesting, topics
 from events.envelope import STRUCTURED_CONTENT_TYPE, Afgewezen, lees
+from services.bench.huishoudens import Huishouden, inbound
 from services.domain.identity import persoon_id
 from services.runtime.localbroker import TANSU_FETCH_MS
 from services.runtime.publisher import sleutel
@@ -19,8 +20,6 @@ from services.runtime.settings import Settings
 async def stille_latentie(bootstrap: str, settings: Settings, aantal: int = 10) -> list[float]:
     """Publish one single-person household at a time (its four events, then wait for its offer):
     milliseconds from the broker's ack of its last event to its offer on gemeente.huisvesting."""
-    from services.bench.keten import Huishouden, inbound
-
     geheim = settings.pseudonym_secret.get_secret_value()
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, fetch_max_wait_ms=TANSU_FETCH_MS)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
