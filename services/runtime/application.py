@@ -9,7 +9,6 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 import psycopg
@@ -19,7 +18,6 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import (
     IntegrityError,
     JSONTranscoder,
-    Transcoding,
     InterfaceError,
     Mapper,
     OperationalError,
@@ -28,10 +26,14 @@ from eventsourcing.persistence import (
 
 from events.envelope import Bericht
 from services.domain import Domeinfout
+from services.domain.identity import persoon_id
 from services.domain.ontvangst import Ontvangst
 from services.domain.termijnkalender import Termijnkalender
-from services.domain.identity import persoon_id
 from services.runtime.mapper import AanvullendeMapper
+from services.runtime.persistence import DateAsISO
+from services.runtime.werkeenheid import Handler, Invoer, Werkeenheid
+
+__all__ = ["AlVerwerkt", "Conflict", "Handler", "Invoer", "WelkomApplication", "Werkeenheid"]
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -49,90 +51,12 @@ INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (
 MAX_POGINGEN = 5
 
 
-class DateAsISO(Transcoding):
-    """Stores `datetime.date` (the real-world dates of the domain) as ISO strings."""
-
-    type = dt.date
-    name = "date_iso"
-
-    def encode(self, obj: dt.date) -> str:
-        return obj.isoformat()
-
-    def decode(self, data: str) -> dt.date:
-        return dt.date.fromisoformat(data)
-
-
 class AlVerwerkt(Exception):
     """The input with this idempotency key has had its effect already."""
 
 
 class Conflict(Exception):
     """Concurrent changes kept winning; the command was not applied."""
-
-
-class Werkeenheid:
-    """The aggregates one or more inputs touch, saved together in one transaction."""
-
-    def __init__(self, app: WelkomApplication) -> None:
-        self.app = app
-        self._aggregates: dict[uuid.UUID, Aggregate] = {}
-
-    def get(self, aggregate_id: uuid.UUID) -> Any | None:
-        """The aggregate as this unit of work sees it, or None when it does not exist."""
-        if aggregate_id not in self._aggregates:
-            aggregate = self.app.zoek(aggregate_id)
-            if aggregate is None:
-                return None
-            self._aggregates[aggregate_id] = aggregate
-        return self._aggregates[aggregate_id]
-
-    def add(self, aggregate: T) -> T:
-        self._aggregates[aggregate.id] = aggregate  # type: ignore[attr-defined]
-        return aggregate
-
-    def kalender(self) -> Termijnkalender:
-        service = self.app.name
-        return self.get(Termijnkalender.create_id(service)) or self.add(Termijnkalender(service))
-
-    def bij_kalender(self) -> None:
-        """Mirror the open terms of every changed aggregate in the service's Termijnkalender."""
-        gewijzigd = [
-            a for a in self._aggregates.values()
-            if a.pending_events and hasattr(a, "open_termijnen")
-        ]
-        if gewijzigd:
-            kalender = self.kalender()
-            for aggregate in gewijzigd:
-                kalender.bij(aggregate.id, aggregate.open_termijnen())
-
-    def commit(self) -> None:
-        """Save every touched aggregate in one transaction. On a version conflict, forget the
-        cached copies, so the retry starts from what the store holds."""
-        try:
-            self.app.save(*self._aggregates.values())
-            self.app.opgeslagen(self._aggregates)
-        except IntegrityError:
-            self.app.opgeslagen(self._aggregates)
-            cache = self.app.repository.cache
-            if cache is not None:
-                for aggregate_id in self._aggregates:
-                    try:
-                        cache.get(aggregate_id, evict=True)
-                    except KeyError:
-                        pass
-            raise
-
-
-Handler = Callable[[Werkeenheid, Bericht], None]
-
-
-@dataclass(frozen=True)
-class Invoer:
-    """One inbound event type a service acts on: the topic it arrives on, and its handler."""
-
-    topic: str
-    type: str
-    handler: Handler
 
 
 class WelkomApplication(Application):

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from urllib.parse import unquote, urlparse
 
 import psycopg
+from eventsourcing.persistence import Transcoding
 
 from services.runtime.settings import Settings
 
 TESTING_ENV = "WELKOM_TESTING"
+
+
+class DateAsISO(Transcoding):
+    """Stores `datetime.date` (the real-world dates of the domain) as ISO strings."""
+
+    type = dt.date
+    name = "date_iso"
+
+    def encode(self, obj: dt.date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> dt.date:
+        return dt.date.fromisoformat(data)
 
 
 def _postgres_env(url: str, schema: str) -> dict[str, str]:
