@@ -1,4 +1,4 @@
-"""The whole of welkom in one process: broker (local or real), services, relays, clock, projections, HTTP."""
+"""The composition root: broker (local or real), services, relays, clock, projections and HTTP in one process."""
 
 from __future__ import annotations
 
@@ -11,18 +11,17 @@ from typing import Any
 
 import structlog
 import uvicorn
-
-from events import topics
-from services import catalogus
-from services.runtime.application import WelkomApplication
 from faststream.kafka import KafkaBroker
 
+from services import catalogus
+from services.entrypoints.http import maak_app
+from services.rapportage.projectie import Projectie
+from services.runtime.application import WelkomApplication
 from services.runtime.bus import consumer_tuning, maak_broker, maak_topics
 from services.runtime.inbox import Inbox
 from services.runtime.localbroker import LokaleBroker
 from services.runtime.metrics import KLOK_VERLOPEN
 from services.runtime.persistence import application_env, vereis_persistentie
-from services.rapportage.projectie import Projectie
 from services.runtime.relay import Relay
 from services.runtime.settings import Settings
 
@@ -119,8 +118,6 @@ class Stack:
         return self
 
     async def _start_http(self) -> None:
-        from services.entrypoints.http import maak_app
-
         config = uvicorn.Config(
             maak_app(self), host=self.settings.http_host, port=self.settings.http_port,
             log_level="warning", lifespan="off",
@@ -191,4 +188,4 @@ def lees_stackbestand(data_dir: Path) -> dict[str, Any] | None:
     return json.loads(pad.read_text()) if pad.exists() else None
 
 
-__all__ = ["Stack", "open_apps", "lees_stackbestand", "topics"]
+__all__ = ["Stack", "open_apps", "lees_stackbestand"]

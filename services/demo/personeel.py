@@ -7,15 +7,14 @@ import heapq
 import random
 import uuid
 from collections import Counter
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from events import huisvesting, inburgering, mzd
 from events.envelope import Bericht
-from services.runtime.application import AlVerwerkt, Conflict, WelkomApplication, Werkeenheid
-from services.domain import Domeinfout
+from services import catalogus
 from services.demo.huishoudens import iban
+from services.runtime.commands import Opdracht
 
 LEERROUTES = (("B1", 60), ("onderwijsroute", 15), ("z-route", 25))
 WEIGEREN, ZWIJGEN, TE_LAAT = 0.08, 0.04, 0.15
@@ -23,19 +22,25 @@ WEIGEREN, ZWIJGEN, TE_LAAT = 0.08, 0.04, 0.15
 INTREKREDEN = "geen reactie binnen de verhuistermijn"
 WEIGERREDENEN = ("past niet bij gezinssituatie", "te ver van werk of opleiding", "medische redenen",
                  "woning te klein voor het nareizende gezin")
-Actie = Callable[[Any, Werkeenheid], object]
-"""A command on a service's Application: (app, unit of work)."""
+OPDRACHTEN = {(o.service, o.naam): o for s in catalogus.alle() for o in s.commands}
+"""Every staff command, from the services' command tables."""
+
+
+class Http(Protocol):
+    """An HTTP client on the running API (httpx.Client, or a TestClient in tests)."""
+
+    def post(self, url: str, *, json: Any, headers: dict[str, str]) -> Any: ...
 
 
 @dataclass(order=True, frozen=True)
-class Opdracht:
+class Gepland:
     """One command a member of staff gives on a date; `sleutel` is its idempotency key."""
 
     datum: dt.date
     sleutel: str
-    service: str = field(compare=False)
+    opdracht: Opdracht[Any] = field(compare=False)
+    body: dict[str, Any] = field(compare=False)
     soort: str = field(compare=False)
-    actie: Actie = field(compare=False)
 
 
 class Personeel:
@@ -48,10 +53,11 @@ class Personeel:
     person is registered some weeks after the BSN is known, for a significant group months later.
     """
 
-    def __init__(self, seed: int, personen: set[uuid.UUID]) -> None:
+    def __init__(self, seed: int, personen: dict[uuid.UUID, str]) -> None:
         self.seed = seed
         self.personen = personen
-        self.agenda: list[Opdracht] = []
+        """The scenario's people: persoon_id -> V-nummer (staff know their clients' V-nummers)."""
+        self.agenda: list[Gepland] = []
         self.gedaan: dict[str, int] = {}
         self.geweigerd: Counter[str] = Counter()
         """Commands a service refused (a domain rule, or conflicts that kept winning), by kind and reason."""
@@ -59,8 +65,11 @@ class Personeel:
     def _rng(self, *delen: object) -> random.Random:
         return random.Random(":".join(str(d) for d in (self.seed, *delen)))
 
-    def _plan(self, datum: dt.date, sleutel: str, service: str, soort: str, actie: Actie) -> None:
-        heapq.heappush(self.agenda, Opdracht(datum, sleutel, service, soort, actie))
+    def _plan(self, datum: dt.date, sleutel: str, opdracht: tuple[str, str], soort: str, persoon: uuid.UUID,
+              **velden: Any) -> None:
+        """Plan one command of a service's table, with its body as staff would send it."""
+        body = {"vnummer": self.personen[persoon], "datum": datum.isoformat(), **velden}
+        heapq.heappush(self.agenda, Gepland(datum, sleutel, OPDRACHTEN[opdracht], body, soort))
 
     def reageer(self, e: Bericht) -> None:
         """Plan the commands one outbound event asks for."""
@@ -90,22 +99,19 @@ class Personeel:
             datum = bsn_bekend + dt.timedelta(days=rng.randint(36, 100))
         else:
             datum = bsn_bekend + dt.timedelta(days=rng.randint(101, 240))
-        rekening = iban(rng)
-        self._plan(datum, f"iban:{persoon}", "huisvesting", "iban",
-                   lambda app, u: app.registreer_iban(u, persoon, rekening, datum))
+        self._plan(datum, f"iban:{persoon}", ("huisvesting", "iban"), "iban", persoon, iban=iban(rng))
 
     def _intake(self, persoon: uuid.UUID, koppeldatum: dt.date) -> None:
         rng = self._rng(persoon, "intake")
         if rng.random() < 0.8:
             datum = koppeldatum + dt.timedelta(days=rng.randint(20, 120))
             route = rng.choices([r for r, _ in LEERROUTES], [w for _, w in LEERROUTES])[0]
-            self._plan(datum, f"intake:{persoon}", "inburgering", "intake",
-                       lambda app, u: app.rond_intake_af(u, persoon, datum, route))
+            self._plan(datum, f"intake:{persoon}", ("inburgering", "intake"), "intake", persoon, leerroute=route)
 
     def _bbb(self, persoon: uuid.UUID, besluitdatum: dt.date) -> None:
         if self._rng(persoon, "bbb").random() < 0.6:
             datum = besluitdatum + dt.timedelta(days=29)
-            self._plan(datum, f"bbb:{persoon}", "mzd", "bbb", lambda app, u: app.laat_toe_tot_bbb(u, persoon, datum))
+            self._plan(datum, f"bbb:{persoon}", ("mzd", "bbb"), "bbb", persoon)
 
     def _aanbod(self, persoon: uuid.UUID, d: Any) -> None:
         """Refuse within days; or never answer, and staff withdraw the offer after the move term;
@@ -114,36 +120,38 @@ class Personeel:
         sleutel, woning, kans = f"{persoon}:{d.woning_id}", d.woning_id, rng.random()
         if kans < WEIGEREN:
             datum, reden = d.datum + dt.timedelta(days=rng.randint(2, 9)), rng.choice(WEIGERREDENEN)
-            self._plan(datum, f"weiger:{sleutel}", "huisvesting", "geweigerd",
-                       lambda app, u: app.weiger(u, persoon, woning, datum, reden))
+            self._plan(datum, f"weiger:{sleutel}", ("huisvesting", "weiger"), "geweigerd", persoon,
+                       woning_id=woning, reden=reden)
         elif kans < WEIGEREN + ZWIJGEN:
             datum = d.verhuistermijn_verloopt_op + dt.timedelta(days=rng.randint(1, 10))
-            self._plan(datum, f"trek-in:{sleutel}", "huisvesting", "ingetrokken",
-                       lambda app, u: app.trek_in(u, persoon, woning, datum, INTREKREDEN))
+            self._plan(datum, f"trek-in:{sleutel}", ("huisvesting", "trek-in"), "ingetrokken", persoon,
+                       woning_id=woning, reden=INTREKREDEN)
         else:
             akkoord = d.datum + dt.timedelta(days=rng.randint(1, 6))
             dagen = rng.randint(16, 40) if rng.random() < TE_LAAT else rng.randint(7, 14)
             verhuis = d.datum + dt.timedelta(days=dagen)
-            self._plan(akkoord, f"accepteer:{sleutel}", "huisvesting", "geaccepteerd",
-                       lambda app, u: app.accepteer(u, persoon, woning, akkoord))
-            self._plan(verhuis, f"verhuis:{sleutel}", "huisvesting", "verhuisd",
-                       lambda app, u: app.verhuis(u, persoon, woning, verhuis))
+            self._plan(akkoord, f"accepteer:{sleutel}", ("huisvesting", "accepteer"), "geaccepteerd", persoon,
+                       woning_id=woning)
+            self._plan(verhuis, f"verhuis:{sleutel}", ("huisvesting", "verhuis"), "verhuisd", persoon,
+                       woning_id=woning)
 
-    def werk_af(self, apps: Mapping[str, WelkomApplication], tot: dt.date) -> int:
-        """Carry out every planned command dated up to `tot`, in date order; the number done."""
+    def werk_af(self, http: Http, tot: dt.date) -> int:
+        """Send every planned command dated up to `tot` to the HTTP API, in date order, as staff
+        do; the number carried out. A refusal (422: a domain rule, 409: conflicts kept winning) is
+        counted by kind and reason; any other error is a fault of the demo and stops it."""
         gedaan = 0
         while self.agenda and self.agenda[0].datum <= tot:
-            opdracht = heapq.heappop(self.agenda)
-            app = apps.get(opdracht.service)
-            if app is None:
+            gepland = heapq.heappop(self.agenda)
+            antwoord = http.post(gepland.opdracht.url, json=gepland.body,
+                                 headers={"Idempotency-Key": f"demo:{gepland.sleutel}"})
+            if antwoord.status_code in (409, 422):
+                reden = antwoord.json()["title"].removeprefix("domeinregel:")
+                self.geweigerd[f"{gepland.soort}:{reden}"] += 1
                 continue
-            try:
-                app.voer_uit(lambda u, o=opdracht, a=app: o.actie(a, u), f"demo:{opdracht.sleutel}")
-            except AlVerwerkt:
+            if antwoord.status_code != 200:
+                raise RuntimeError(f"demo: {gepland.opdracht.url} answered {antwoord.status_code}")
+            if antwoord.json()["status"] == "al-verwerkt":
                 continue  # done in an earlier run on the same stores
-            except (Domeinfout, Conflict) as e:
-                self.geweigerd[f"{opdracht.soort}:{type(e).__name__}"] += 1
-                continue
-            self.gedaan[opdracht.soort] = self.gedaan.get(opdracht.soort, 0) + 1
+            self.gedaan[gepland.soort] = self.gedaan.get(gepland.soort, 0) + 1
             gedaan += 1
         return gedaan

@@ -7,6 +7,7 @@ import datetime as dt
 import time
 from typing import Any
 
+import httpx
 import structlog
 import typer
 from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -95,13 +96,14 @@ async def _gepubliceerd(stack: Stack) -> None:
         await asyncio.sleep(0.02)
 
 
-async def _personeel(stack: Stack, volger: Volger, personeel: Personeel, tot: dt.date) -> None:
-    """Let the staff react to everything published so far, and act up to `tot`, until they are done."""
+async def _personeel(stack: Stack, volger: Volger, personeel: Personeel, http: httpx.Client, tot: dt.date) -> None:
+    """Let the staff react to everything published so far, and act up to `tot` through the HTTP API,
+    until they are done."""
     while not stack.stop.is_set():
         await _gepubliceerd(stack)
         for bericht in await volger.lees_bij():
             personeel.reageer(bericht)
-        if not await asyncio.to_thread(personeel.werk_af, stack.apps, tot):
+        if not await asyncio.to_thread(personeel.werk_af, http, tot):
             return
 
 
@@ -127,12 +129,13 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
     scenario's end) to what others publish."""
     scenario = genereer(huishoudens, seed)
     app = next(iter(stack.apps.values()))
-    personen = {app.persoon(e["data"]["vnummer"]) for e in scenario if "vnummer" in e["data"]}
+    personen = {app.persoon(e["data"]["vnummer"]): e["data"]["vnummer"] for e in scenario if "vnummer" in e["data"]}
     personeel = Personeel(seed, personen)  # only the scenario's people: households you publish are yours
     typer.echo(f"demo: {len(scenario)} inkomende events ({huishoudens} huishoudens per jaar) "
                "maand voor maand publiceren...", err=True)
     volger = Volger(stack)
     await volger.start()
+    http = httpx.Client(base_url=stack.http_url, timeout=60)
     begin = time.perf_counter()
     try:
         for tot, stap in perioden(scenario):
@@ -140,7 +143,7 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
                 return
             await publiceer(stack.bootstrap_servers, [(stack_topic(e), e) for e in stap], stack.settings)
             await _verwerkt(stack, stap)
-            await _personeel(stack, volger, personeel, tot)
+            await _personeel(stack, volger, personeel, http, tot)
             await stack.verloop_tijd(tot + dt.timedelta(days=1))  # the terms that ran out this month
             if tot.month in (6, 12):
                 typer.echo(f"demo: t/m {tot} ({time.perf_counter() - begin:.0f}s) personeel "
@@ -154,7 +157,7 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
         typer.echo(f"demo: klaar in {time.perf_counter() - begin:.0f}s. Rapport: {stack.http_url}/v1/rapport"
                    f"?peildatum=2024-10-01 ; metrics: {stack.http_url}/metrics ; Ctrl-C stopt", err=True)
         while not stack.stop.is_set():
-            await _personeel(stack, volger, personeel, EINDE)
+            await _personeel(stack, volger, personeel, http, EINDE)
             try:
                 await asyncio.wait_for(stack.stop.wait(), timeout=1.0)
             except TimeoutError:
@@ -163,6 +166,7 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
         log.exception("demo.gestopt")
         raise
     finally:
+        http.close()
         await volger.stop()
 
 

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import inspect
 import json
 import signal
 import sys
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import httpx
 import typer
 
+from services import catalogus
+from services.runtime.commands import Opdracht
 from services.runtime.logging import configureer
 from services.runtime.settings import Settings
 
 app = typer.Typer(help="welkom: van asiel tot en met integratie, as one auditable event log.",
                   no_args_is_help=True, add_completion=False)
-huisvesting = typer.Typer(help="Staff commands of huisvesting (offers and moves).", no_args_is_help=True)
-inburgering = typer.Typer(help="Staff commands of inburgering (brede intake).", no_args_is_help=True)
-mzd = typer.Typer(help="Staff commands of mzd (BBB-opvang).", no_args_is_help=True)
-app.add_typer(huisvesting, name="huisvesting")
-app.add_typer(inburgering, name="inburgering")
-app.add_typer(mzd, name="mzd")
 
 DataDir = Annotated[Path | None, typer.Option("--data-dir", help="state directory (default ./data or WELKOM_DATA_DIR)")]
 Json = Annotated[bool, typer.Option("--json", help="machine-readable output")]
@@ -151,17 +149,10 @@ def audit(
 
 
 def _rapport_tekst(rapport: dict[str, Any]) -> str:
-    """A service's projection module may render its own figures (`tekst`); else one line per key."""
-    from services.rapportage.projectie import MODULES
+    """The report as readable text: see `services.rapportage.tekst`."""
+    from services.rapportage.tekst import tekst
 
-    regels = [f"Kengetallen op peildatum {rapport['peildatum']}"]
-    for service, cijfers in rapport.items():
-        if isinstance(cijfers, dict):
-            regels.append(f"\n{service}")
-            eigen = getattr(MODULES.get(service), "tekst", None)
-            regels += eigen(cijfers) if eigen else [
-                f"  {k:<28} {v if v is not None else '-'}" for k, v in cijfers.items()]
-    return "\n".join(regels)
+    return tekst(rapport)
 
 
 @app.command()
@@ -221,51 +212,42 @@ def _opdracht(pad: str, body: dict[str, Any], data_dir: Path | None, sleutel: st
     typer.echo(antwoord.json()["status"])
 
 
-Vnr = Annotated[str, typer.Option(help="V-nummer of the (main) person")]
-Datum = Annotated[str, typer.Option(help="YYYY-MM-DD")]
 Key = Annotated[str | None, typer.Option(help="idempotency key (default: a new one)")]
+Datum = Annotated[str, typer.Option(help="YYYY-MM-DD")]
 
 
-@huisvesting.command("accepteer")
-def accepteer(vnummer: Vnr, woning: Annotated[str, typer.Option()], datum: Datum, data_dir: DataDir = None, sleutel: Key = None) -> None:
-    """Record that the household accepted the offered home."""
-    _opdracht("/v1/huisvesting/aanbod-acceptaties", {"vnummer": vnummer, "woning_id": woning, "datum": datum}, data_dir, sleutel)
+def _staff_command(opdracht: Opdracht[Any]) -> Callable[..., None]:
+    """`welkom <service> <naam> --<field> ...` for one entry of a command table: one option per
+    field of its request model; the body goes to the command's HTTP route."""
+    velden = opdracht.verzoek.model_fields
+
+    def command(**opties: Any) -> None:
+        data_dir, sleutel = opties.pop("data_dir"), opties.pop("sleutel")
+        _opdracht(opdracht.url, {k: v for k, v in opties.items() if v is not None}, data_dir, sleutel)
+
+    parameters = []
+    for veld, info in velden.items():
+        hulp = info.description or ("YYYY-MM-DD" if info.annotation is dt.date else None)
+        optie = typer.Option(opdracht.optie(veld), help=hulp)
+        annotatie = Annotated[str, optie] if info.is_required() else Annotated[str | None, optie]
+        parameters.append(inspect.Parameter(veld, inspect.Parameter.KEYWORD_ONLY, annotation=annotatie,
+                                            default=inspect.Parameter.empty if info.is_required() else None))
+    parameters += [inspect.Parameter("data_dir", inspect.Parameter.KEYWORD_ONLY, annotation=DataDir, default=None),
+                   inspect.Parameter("sleutel", inspect.Parameter.KEYWORD_ONLY, annotation=Key, default=None)]
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in parameters}
+    command.__doc__ = opdracht.doc
+    command.__name__ = opdracht.naam.replace("-", "_")
+    return command
 
 
-@huisvesting.command("weiger")
-def weiger(vnummer: Vnr, woning: Annotated[str, typer.Option()], datum: Datum, reden: Annotated[str, typer.Option()], data_dir: DataDir = None, sleutel: Key = None) -> None:
-    """Record that the household refused the offered home (it goes to the next household)."""
-    _opdracht("/v1/huisvesting/aanbod-weigeringen", {"vnummer": vnummer, "woning_id": woning, "datum": datum, "reden": reden}, data_dir, sleutel)
-
-
-@huisvesting.command("verhuis")
-def verhuis(vnummer: Vnr, woning: Annotated[str, typer.Option()], datum: Datum, data_dir: DataDir = None, sleutel: Key = None) -> None:
-    """Record that the household moved into its home."""
-    _opdracht("/v1/huisvesting/verhuizingen", {"vnummer": vnummer, "woning_id": woning, "datum": datum}, data_dir, sleutel)
-
-
-@huisvesting.command("trek-in")
-def trek_in(vnummer: Vnr, woning: Annotated[str, typer.Option()], datum: Datum, reden: Annotated[str, typer.Option()], data_dir: DataDir = None, sleutel: Key = None) -> None:
-    """Withdraw an offer whose 2-week move term expired (the home goes to the next household)."""
-    _opdracht("/v1/huisvesting/aanbod-intrekkingen", {"vnummer": vnummer, "woning_id": woning, "datum": datum, "reden": reden}, data_dir, sleutel)
-
-
-@huisvesting.command("iban")
-def iban(vnummer: Vnr, iban: Annotated[str, typer.Option(help="checked, then only its existence is recorded")], datum: Datum, data_dir: DataDir = None, sleutel: Key = None) -> None:
-    """Register that a person has a valid IBAN (a missing IBAN of the main person blocks housing)."""
-    _opdracht("/v1/huisvesting/ibans", {"vnummer": vnummer, "iban": iban, "datum": datum}, data_dir, sleutel)
-
-
-@inburgering.command("intake")
-def intake(vnummer: Vnr, datum: Datum, leerroute: Annotated[str, typer.Option(help="B1, onderwijsroute or z-route")], data_dir: DataDir = None, sleutel: Key = None) -> None:
-    """Record a held brede intake with its leerroute."""
-    _opdracht("/v1/inburgering/brede-intakes", {"vnummer": vnummer, "datum": datum, "leerroute": leerroute}, data_dir, sleutel)
-
-
-@mzd.command("bbb")
-def bbb(vnummer: Vnr, datum: Datum, data_dir: DataDir = None, sleutel: Key = None) -> None:
-    """Admit a person to BBB-opvang."""
-    _opdracht("/v1/mzd/bbb-toelatingen", {"vnummer": vnummer, "datum": datum}, data_dir, sleutel)
+for _service in catalogus.alle():
+    if _service.commands:
+        _groep = typer.Typer(help=f"Staff commands of {_service.name}: "
+                             f"{', '.join(o.naam for o in _service.commands)}.", no_args_is_help=True)
+        app.add_typer(_groep, name=_service.name)
+        for _opdracht_ in _service.commands:
+            _groep.command(_opdracht_.naam)(_staff_command(_opdracht_))
 
 
 @app.command()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+import inspect
+from typing import Annotated, Any, Protocol
 
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -13,14 +14,13 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, ConfigDict, Field
 
-from events.base import Vnummer
 from events.registry import REGISTRY
-from services.runtime.application import AlVerwerkt, Conflict, Werkeenheid
+from services import catalogus
 from services.domain import Domeinfout
 from services.rapportage.audit import tijdlijn
-
-if TYPE_CHECKING:
-    from services.stack import Stack
+from services.rapportage.projectie import Projectie
+from services.runtime.application import AlVerwerkt, Conflict, WelkomApplication
+from services.runtime.commands import Opdracht, Verzoek
 
 API_VERSION = "1.0.0"
 PROBLEM = "application/problem+json"
@@ -32,49 +32,25 @@ Sleutel = Annotated[
 ]
 
 
-class Opdracht(BaseModel):
-    """Base of every staff command body: strict, closed."""
+class Draaiend(Protocol):
+    """What the HTTP API needs of a running stack (the composition root passes itself)."""
+
+    apps: dict[str, WelkomApplication]
+    ready: asyncio.Event
+    projectie: Projectie | None
+
+    async def verloop_tijd(self, op: dt.date) -> dict[str, int]: ...
+
+
+class KlokOpdracht(BaseModel):
+    """Advance the clock (not a person's command: no V-nummer)."""
 
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
-
-
-class AanbodOpdracht(Opdracht):
-    vnummer: Vnummer = Field(description="V-nummer of the household's main person")
-    woning_id: str
-    datum: dt.date
-
-
-class WeigerOpdracht(AanbodOpdracht):
-    reden: str = Field(min_length=1, max_length=200)
-
-
-class IntrekOpdracht(WeigerOpdracht):
-    """Withdraw an offer whose 2-week move term expired."""
-
-
-class IbanOpdracht(Opdracht):
-    vnummer: Vnummer = Field(description="V-nummer of the person (the household's main person unblocks it)")
-    iban: str = Field(min_length=15, max_length=40, description="checked (ISO 13616), never stored")
-    datum: dt.date
-
-
-class IntakeOpdracht(Opdracht):
-    vnummer: Vnummer
-    datum: dt.date
-    leerroute: Literal["B1", "onderwijsroute", "z-route"]
-
-
-class BbbOpdracht(Opdracht):
-    vnummer: Vnummer
-    datum: dt.date
-
-
-class KlokOpdracht(Opdracht):
     tot: dt.date = Field(description="record every term whose last day lies before this date")
 
 
-class AuditVraag(Opdracht):
-    vnummer: Vnummer
+class AuditVraag(Verzoek):
+    """Whose timeline: the V-nummer, in the body."""
 
 
 def probleem(status: int, titel: str, detail: str | None = None) -> JSONResponse:
@@ -84,7 +60,7 @@ def probleem(status: int, titel: str, detail: str | None = None) -> JSONResponse
     return JSONResponse(body, status_code=status, media_type=PROBLEM)
 
 
-def maak_app(stack: Stack) -> FastAPI:
+def maak_app(stack: Draaiend) -> FastAPI:
     """The FastAPI application of a running stack."""
     api = FastAPI(
         title="welkom",
@@ -142,57 +118,35 @@ def maak_app(stack: Stack) -> FastAPI:
         regels = await asyncio.to_thread(tijdlijn, stack.apps, persoon)
         return {"persoon_id": str(persoon), "tijdlijn": regels}
 
-    async def opdracht(
-        service: str, sleutel: str | None, vnummer: str, actie: Callable[[Any, Werkeenheid, Any], Any]
-    ) -> Any:
-        """One staff command: the person's pseudonym, one application call, once per key."""
-        app = stack.apps[service]
-        persoon = app.persoon(vnummer)
-        try:
-            await asyncio.to_thread(
-                app.voer_uit, lambda uow: actie(app, uow, persoon), f"http:{sleutel}" if sleutel else None
-            )
-        except AlVerwerkt:
-            return {"status": "al-verwerkt"}
-        return {"status": "verwerkt"}
-
-    @api.post("/v1/huisvesting/aanbod-acceptaties")
-    async def accepteer(body: AanbodOpdracht, key: Sleutel = None) -> Any:
-        return await opdracht("huisvesting", key, body.vnummer,
-                              lambda app, u, p: app.accepteer(u, p, body.woning_id, body.datum))
-
-    @api.post("/v1/huisvesting/aanbod-weigeringen")
-    async def weiger(body: WeigerOpdracht, key: Sleutel = None) -> Any:
-        return await opdracht("huisvesting", key, body.vnummer,
-                              lambda app, u, p: app.weiger(u, p, body.woning_id, body.datum, body.reden))
-
-    @api.post("/v1/huisvesting/verhuizingen")
-    async def verhuis(body: AanbodOpdracht, key: Sleutel = None) -> Any:
-        return await opdracht("huisvesting", key, body.vnummer,
-                              lambda app, u, p: app.verhuis(u, p, body.woning_id, body.datum))
-
-    @api.post("/v1/huisvesting/aanbod-intrekkingen")
-    async def trek_in(body: IntrekOpdracht, key: Sleutel = None) -> Any:
-        return await opdracht("huisvesting", key, body.vnummer,
-                              lambda app, u, p: app.trek_in(u, p, body.woning_id, body.datum, body.reden))
-
-    @api.post("/v1/huisvesting/ibans")
-    async def iban(body: IbanOpdracht, key: Sleutel = None) -> Any:
-        return await opdracht("huisvesting", key, body.vnummer,
-                              lambda app, u, p: app.registreer_iban(u, p, body.iban, body.datum))
-
-    @api.post("/v1/inburgering/brede-intakes")
-    async def intake(body: IntakeOpdracht, key: Sleutel = None) -> Any:
-        return await opdracht("inburgering", key, body.vnummer,
-                              lambda app, u, p: app.rond_intake_af(u, p, body.datum, body.leerroute))
-
-    @api.post("/v1/mzd/bbb-toelatingen")
-    async def bbb(body: BbbOpdracht, key: Sleutel = None) -> Any:
-        return await opdracht("mzd", key, body.vnummer,
-                              lambda app, u, p: app.laat_toe_tot_bbb(u, p, body.datum))
+    for service in catalogus.alle():
+        for opdracht in service.commands:
+            _route(api, stack, opdracht)
 
     @api.post("/v1/klok")
     async def klok(body: KlokOpdracht) -> dict[str, Any]:
         return {"tot": body.tot.isoformat(), "verlopen": await stack.verloop_tijd(body.tot)}
 
     return api
+
+
+def _route(api: FastAPI, stack: Draaiend, opdracht: Opdracht[Any]) -> None:
+    """`POST /v1/<service>/<pad>` for one entry of a command table: the body is its request model,
+    the effect one call into the service's Application, once per Idempotency-Key."""
+
+    async def endpoint(body: Verzoek, key: str | None = None) -> dict[str, str]:
+        app = stack.apps[opdracht.service]
+        try:
+            await asyncio.to_thread(opdracht.voer_uit, app, body, f"http:{key}" if key else None)
+        except AlVerwerkt:
+            return {"status": "al-verwerkt"}
+        return {"status": "verwerkt"}
+
+    endpoint.__signature__ = inspect.Signature([  # type: ignore[attr-defined]
+        inspect.Parameter("body", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=opdracht.verzoek),
+        inspect.Parameter("key", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Sleutel),
+    ])
+    api.post(
+        opdracht.url, name=f"{opdracht.service}-{opdracht.naam}", summary=opdracht.doc.split("(")[0].strip(),
+        description=f"{opdracht.doc}\n\nRoles: {', '.join(opdracht.rollen)}.",
+        openapi_extra={"x-rollen": list(opdracht.rollen)},
+    )(endpoint)

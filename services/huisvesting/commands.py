@@ -19,7 +19,7 @@ class Aanbod(Verzoek):
 
 
 class AanbodMetReden(Aanbod):
-    reden: str = Field(min_length=1, max_length=200)
+    reden: str = Field(min_length=1, max_length=200, description="why (no personal data)")
 
 
 class Iban(Verzoek):

@@ -8,7 +8,9 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
+import asyncio
 import pytest
+from fastapi.testclient import TestClient
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
@@ -21,10 +23,21 @@ from services.runtime.relay import bus_events
 from services.demo.scenario import genereer, perioden
 from services.demo.huishoudens import EINDE, iban
 from services.demo.personeel import Personeel
+from services.entrypoints.http import maak_app
 
 ENV = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
 SEED = 2024
 GESPEELD = dt.date(2024, 10, 1)
+
+
+class SimpeleStack:
+    """The part of a running stack the HTTP API needs, on in-memory services."""
+
+    def __init__(self, apps: dict[str, Any]) -> None:
+        self.apps, self.ready, self.projectie = apps, asyncio.Event(), None
+
+    async def verloop_tijd(self, op: dt.date) -> dict[str, int]:
+        return {naam: app.verloop_tijd(op) for naam, app in self.apps.items()}
 
 
 @pytest.fixture(autouse=True)
@@ -48,8 +61,10 @@ def speel(events: tuple[dict[str, Any], ...], seed: int = SEED) -> tuple[dict[st
     apps = {s.name: s.application(env=ENV, pseudoniem_sleutel="test") for s in services}
     vertalingen = {s.name: s.translation for s in services}
     gelezen = dict.fromkeys(apps, 0)
-    personen = {apps["huisvesting"].persoon(e["data"]["vnummer"]) for e in events if "vnummer" in e["data"]}
+    personen = {apps["huisvesting"].persoon(e["data"]["vnummer"]): e["data"]["vnummer"]
+                for e in events if "vnummer" in e["data"]}
     personeel = Personeel(seed, personen)
+    http = TestClient(maak_app(SimpeleStack(apps)))  # staff act through the HTTP API, as in the demo
     afgewezen: list = []
 
     def uitgaand() -> None:
@@ -69,7 +84,7 @@ def speel(events: tuple[dict[str, Any], ...], seed: int = SEED) -> tuple[dict[st
         for app in apps.values():
             afgewezen.extend(app.verwerk_batch([b for b in berichten if b.type in app.handlers()]))
         uitgaand()
-        while personeel.werk_af(apps, tot):
+        while personeel.werk_af(http, tot):
             uitgaand()
         for app in apps.values():
             app.verloop_tijd(tot + dt.timedelta(days=1))
