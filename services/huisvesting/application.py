@@ -14,7 +14,8 @@ from events.envelope import Bericht
 from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
 from services.domain.termijnkalender import Termijnkalender
-from services.huisvesting.domain.huisvestingsdossier import AlGekoppeldFout, Huisvestingsdossier, is_amv
+from services.domain.leeftijd import is_amv
+from services.huisvesting.domain.huisvestingsdossier import AlGekoppeldFout, Huisvestingsdossier
 from services.huisvesting.domain.persoonsgegevens import BLOKKERENDE_GEGEVENS, BSN, IBAN, Persoonsgegevens
 from services.huisvesting.domain.taakstelling import Taakstelling
 from services.huisvesting.domain.wachtrij import Wachtrij

@@ -10,18 +10,14 @@ from events import coa, topics
 from events.envelope import Bericht
 from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
+from services.domain.leeftijd import MEERDERJARIG, leeftijd
 from services.inburgering.domain.inburgeringstraject import Inburgeringstraject
 from services.runtime.metrics import ANDERE_GEMEENTE
 
-VOLWASSEN = 18
 
 
 class TrajectOnbekendFout(Domeinfout):
     """The command names a person without an inburgeringstraject."""
-
-
-def leeftijd(geboortedatum: dt.date, op: dt.date) -> int:
-    return op.year - geboortedatum.year - ((op.month, op.day) < (geboortedatum.month, geboortedatum.day))
 
 
 class Inburgering(WelkomApplication):
@@ -38,7 +34,7 @@ class Inburgering(WelkomApplication):
             ANDERE_GEMEENTE.labels(service=self.name, type=bericht.type).inc()
             return
         for lid in data.huishouden:
-            if leeftijd(lid.geboortedatum, data.koppeldatum) < VOLWASSEN:
+            if leeftijd(lid.geboortedatum, data.koppeldatum) < MEERDERJARIG:
                 continue
             persoon_id = self.persoon(lid.vnummer)
             if uow.get(Inburgeringstraject.create_id(persoon_id)) is None:

@@ -17,7 +17,8 @@ from stdnum.nl import bsn as stdnum_bsn
 from events import brp, coa, corporaties, ind, rijk
 from events.envelope import uit_json, valideer
 from services.catalogus import alle
-from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier, is_amv
+from services.domain.leeftijd import is_amv
+from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier
 from services.rapportage.projectie import herbouw
 from services.runtime.relay import bus_events
 from services.demo.scenario import genereer, perioden

@@ -20,7 +20,6 @@ VERHUISTERMIJN = dt.timedelta(weeks=2)
 WACHTEND, AANGEBODEN, GEACCEPTEERD, VERHUISD = "wachtend", "aangeboden", "geaccepteerd", "verhuisd"
 DOORSTROOM = "doorstroom"
 """A woningsoort: a temporary home for a single person, who keeps their place for a regular one."""
-MEERDERJARIG = 18
 
 
 class HoofdpersoonOntbreektFout(Domeinfout):
@@ -43,15 +42,6 @@ class VerhuistermijnLooptNogFout(Domeinfout):
     """Staff may withdraw an offer only once its 2-week move term has expired."""
 
 
-def is_amv(geboortedata: list[dt.date], koppeldatum: dt.date) -> bool:
-    """Alleenstaande minderjarige vreemdeling: a household of one, under 18 on the koppeldatum."""
-    if len(geboortedata) != 1:
-        return False
-    geboren = geboortedata[0]
-    leeftijd = koppeldatum.year - geboren.year - ((koppeldatum.month, koppeldatum.day) < (geboren.month, geboren.day))
-    return leeftijd < MEERDERJARIG
-
-
 class Huisvestingsdossier(Persoonsaggregate):
     """One per household, named after its main person; members keep their own persoon_id.
 
@@ -67,9 +57,8 @@ class Huisvestingsdossier(Persoonsaggregate):
                 state.setdefault("amv", False)
 
     @classmethod
-    def open(
-        cls, persoon_id: uuid.UUID, personen: list[uuid.UUID], koppeldatum: dt.date, amv: bool = False
-    ) -> Huisvestingsdossier:
+    def open(cls, persoon_id: uuid.UUID, personen: list[uuid.UUID], koppeldatum: dt.date,
+             amv: bool = False) -> Huisvestingsdossier:
         """A dossier at koppeling: the 10-week huisvestingstermijn starts on the koppeldatum."""
         return cls(persoon_id=persoon_id, personen=personen, koppeldatum=koppeldatum,
                    termijn_verloopt_op=koppeldatum + HUISVESTINGSTERMIJN, amv=amv)
@@ -79,14 +68,8 @@ class Huisvestingsdossier(Persoonsaggregate):
         return afgeleid_id("huisvesting", "dossier", persoon_id)
 
     @event("Geopend")
-    def __init__(
-        self,
-        persoon_id: uuid.UUID,
-        personen: list[uuid.UUID],
-        koppeldatum: dt.date,
-        termijn_verloopt_op: dt.date,
-        amv: bool = False,
-    ) -> None:
+    def __init__(self, persoon_id: uuid.UUID, personen: list[uuid.UUID], koppeldatum: dt.date,
+                 termijn_verloopt_op: dt.date, amv: bool = False) -> None:
         if persoon_id not in personen:
             raise HoofdpersoonOntbreektFout()
         self.persoon_id = persoon_id
