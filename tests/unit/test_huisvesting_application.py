@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from test_application import ENV, bericht, dossier, historie, koppeling, wachtrij
+from application_hulp import ENV, bericht, dossier, historie, koppeling, wachtrij
 
 from events import brp, coa, corporaties, ind
 from events import huisvesting as bus
@@ -19,11 +19,6 @@ from services.huisvesting.translation import vertaal
 D = dt.date
 BRP = "urn:nld:brp:nijmegen"
 IBAN = "NL91ABNA0417164300"
-
-
-@pytest.fixture(autouse=True)
-def _in_tests(monkeypatch):
-    monkeypatch.setenv("WELKOM_TESTING", "1")
 
 
 @pytest.fixture

@@ -15,11 +15,6 @@ from services.rapportage import tekst
 from services.rapportage.projectie import Projectie, herbouw
 
 
-@pytest.fixture(autouse=True)
-def _in_tests(monkeypatch):
-    monkeypatch.setenv("WELKOM_TESTING", "1")
-
-
 @pytest.fixture
 def app() -> Huisvesting:
     """BSN and IBAN block nobody here."""

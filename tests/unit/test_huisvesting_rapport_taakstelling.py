@@ -9,11 +9,6 @@ from huisvesting_rapport_hulp import ENV, D, huisvest, koppeling, ontvang, rappo
 from services.huisvesting.application import Huisvesting
 
 
-@pytest.fixture(autouse=True)
-def _in_tests(monkeypatch):
-    monkeypatch.setenv("WELKOM_TESTING", "1")
-
-
 @pytest.fixture
 def app() -> Huisvesting:
     """BSN and IBAN block nobody here."""

@@ -11,11 +11,6 @@ from services.runtime.application import Invoer
 ENV = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
 
 
-@pytest.fixture(autouse=True)
-def _in_tests(monkeypatch):
-    monkeypatch.setenv("WELKOM_TESTING", "1")
-
-
 @pytest.fixture(params=[s.name for s in alle()])
 def app(request):
     service = next(s for s in alle() if s.name == request.param)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import pytest
 
 from events import huisvesting as bus
 from huisvesting_rapport_hulp import D, ENV, inschrijving, koppeling, ontvang, taakstelling, woning
@@ -25,11 +24,6 @@ class Bus:
         klaar = asyncio.get_running_loop().create_future()
         klaar.set_result(None)
         return klaar
-
-
-@pytest.fixture(autouse=True)
-def _in_tests(monkeypatch):
-    monkeypatch.setenv("WELKOM_TESTING", "1")
 
 
 async def test_a_household_is_published_from_offer_to_taakstelling_without_loading_an_aggregate(monkeypatch):

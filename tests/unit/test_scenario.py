@@ -9,7 +9,6 @@ from functools import cache
 from typing import Any
 
 import asyncio
-import pytest
 from fastapi.testclient import TestClient
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
@@ -39,11 +38,6 @@ class SimpeleStack:
 
     async def verloop_tijd(self, op: dt.date) -> dict[str, int]:
         return {naam: app.verloop_tijd(op) for naam, app in self.apps.items()}
-
-
-@pytest.fixture(autouse=True)
-def _in_tests(monkeypatch):
-    monkeypatch.setenv("WELKOM_TESTING", "1")
 
 
 @cache

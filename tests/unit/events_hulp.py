@@ -1,0 +1,139 @@
+"""What the published-language tests share: one valid example per event type, and events built from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Any
+
+from events.envelope import maak
+from events.registry import REGISTRY, Eventsoort
+
+VNUMMER = "1234567890"
+PARTNERVNUMMER = "2345678901"
+PERSOON = "5f0c4e2a-8d7b-4c1e-9a3f-2b6d8e1f0a47"
+DOSSIER = "0b9e6f1c-3a2d-4e5f-8a7b-6c5d4e3f2a1b"
+TRAJECT = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d"
+ZAAK = "3c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f"
+
+VOORBEELDEN: dict[str, dict[str, Any]] = {
+    "nl.vreemdelingen.verblijfsvergunning-verleend": {
+        "vnummer": VNUMMER, "besluitdatum": "2024-03-01", "soort": "asiel",
+    },
+    "nl.vreemdelingen.asielaanvraag-afgewezen": {
+        "vnummer": VNUMMER, "besluitdatum": "2024-03-01", "definitief": True,
+    },
+    "nl.opvang.asielzoeker-geplaatst": {
+        "vnummer": VNUMMER, "locatie_id": "azc-heumensoord", "datum": "2024-01-15",
+        "geboortedatum": "1990-06-30",
+    },
+    "nl.opvang.asielzoeker-verplaatst": {
+        "vnummer": VNUMMER, "van_locatie_id": "azc-heumensoord", "naar_locatie_id": "azc-lent",
+        "datum": "2024-02-01",
+    },
+    "nl.statushouders.gekoppeld-aan-gemeente": {
+        "vnummer": VNUMMER, "gemeentecode": "0268", "koppeldatum": "2024-03-10",
+        "huishouden": [
+            {"vnummer": VNUMMER, "geboortedatum": "1990-06-30"},
+            {"vnummer": PARTNERVNUMMER, "geboortedatum": "2015-01-02"},
+        ],
+    },
+    "nl.brp.ingeschreven-immigratie": {"vnummer": VNUMMER, "bsn": "111222333", "datum": "2024-03-20"},
+    "nl.statushouders.taakstelling-vastgesteld": {
+        "gemeentecode": "0268", "periode": "2024-H1", "aantal": 187,
+    },
+    "nl.woningen.woning-beschikbaar-gesteld": {
+        "woning_id": "talis-4711", "wijk": "Dukenburg", "soort": "regulier", "max_bewoners": 4,
+        "beschikbaar_per": "2024-04-01",
+    },
+    "nl.opvang.bewoner-geplaatst": {
+        "persoon_id": PERSOON, "locatie_id": "azc-heumensoord", "datum": "2024-01-15",
+    },
+    "nl.opvang.bewoner-verplaatst": {
+        "persoon_id": PERSOON, "van_locatie_id": "azc-heumensoord", "naar_locatie_id": "azc-lent",
+        "datum": "2024-02-01", "verplaatsingen": 1,
+    },
+    "nl.opvang.bewoner-statushouder-geworden": {
+        "persoon_id": PERSOON, "besluitdatum": "2024-03-01", "soort": "asiel",
+    },
+    "nl.opvang.bewoner-uitgestroomd": {
+        "persoon_id": PERSOON, "locatie_id": None, "datum": "2024-05-01", "reden": "gehuisvest",
+    },
+    "nl.statushouders.huisvestingsdossier-geopend": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "personen": [PERSOON],
+        "koppeldatum": "2024-03-10", "termijn_verloopt_op": "2024-05-19",
+    },
+    "nl.statushouders.taakstelling-geregistreerd": {"periode": "2024-H1", "aantal": 187},
+    "nl.statushouders.woning-aangeboden": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "woning_id": "talis-4711", "wijk": "Dukenburg",
+        "soort": "regulier", "max_bewoners": 4, "huishoudgrootte": 2, "datum": "2024-04-02",
+        "verhuistermijn_verloopt_op": "2024-04-16",
+    },
+    "nl.statushouders.aanbod-geaccepteerd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "woning_id": "talis-4711", "datum": "2024-04-05",
+    },
+    "nl.statushouders.aanbod-geweigerd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "woning_id": "talis-4711", "datum": "2024-04-05",
+        "reden": "te ver van school",
+    },
+    "nl.statushouders.verhuisd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "personen": [PERSOON], "woning_id": "talis-4711",
+        "woningsoort": "regulier", "datum": "2024-04-12", "verhuistermijn_gehaald": True,
+        "eerste_huisvesting": True,
+    },
+    "nl.statushouders.aanbod-ingetrokken": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "woning_id": "talis-4711", "datum": "2024-04-20",
+        "reden": "niet gereageerd binnen de verhuistermijn",
+    },
+    "nl.statushouders.huisvestingsdossier-geblokkeerd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "ontbreekt": ["bsn", "iban"], "datum": "2024-03-10",
+    },
+    "nl.statushouders.huisvestingsdossier-gedeblokkeerd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "datum": "2024-03-20", "geblokkeerd_sinds": "2024-03-10",
+    },
+    "nl.statushouders.nareiziger-toegevoegd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "nareiziger_id": PERSOON, "huishoudgrootte": 3,
+        "datum": "2024-06-01", "vervolgbehoefte": False,
+    },
+    "nl.statushouders.huisvestingstermijn-verstreken": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "verlopen_op": "2024-05-19",
+    },
+    "nl.statushouders.verhuistermijn-verstreken": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "woning_id": "talis-4711",
+        "verlopen_op": "2024-04-16",
+    },
+    "nl.inburgeraars.inburgeringstraject-gestart": {
+        "traject_id": TRAJECT, "persoon_id": PERSOON, "koppeldatum": "2024-03-10",
+        "intaketermijn_verloopt_op": "2024-05-19",
+    },
+    "nl.inburgeraars.brede-intake-afgerond": {
+        "traject_id": TRAJECT, "persoon_id": PERSOON, "datum": "2024-04-20", "leerroute": "B1",
+        "binnen_termijn": True,
+    },
+    "nl.inburgeraars.intaketermijn-verstreken": {
+        "traject_id": TRAJECT, "persoon_id": PERSOON, "verlopen_op": "2024-05-19",
+    },
+    "nl.mzd.zaak-geopend": {
+        "zaak_id": ZAAK, "persoon_id": PERSOON, "besluitdatum": "2024-03-01",
+        "vertrektermijn_verloopt_op": "2024-03-29",
+    },
+    "nl.mzd.toegelaten-tot-bbb": {"zaak_id": ZAAK, "persoon_id": PERSOON, "datum": "2024-03-30"},
+    "nl.mzd.vertrektermijn-verstreken": {
+        "zaak_id": ZAAK, "persoon_id": PERSOON, "verlopen_op": "2024-03-29",
+    },
+}
+
+IND = REGISTRY["nl.vreemdelingen.verblijfsvergunning-verleend"]
+TIJD = dt.datetime(2024, 3, 2, 9, 30, tzinfo=dt.timezone.utc)
+
+
+def _soort_ids(soort: Eventsoort) -> str:
+    return soort.type
+
+
+def _event(soort: Eventsoort = IND, **data: Any):
+    gegevens = soort.schema.model_validate_json(json.dumps({**VOORBEELDEN[soort.type], **data}))
+    return maak(
+        soort, service="opvang", id=uuid.uuid4(), subject=PERSOON, data=gegevens, time=TIJD, sequence=7
+    )
