@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
@@ -13,16 +13,26 @@ from eventsourcing.persistence import IntegrityError
 from events.envelope import Bericht
 from services.domain.termijnkalender import Termijnkalender
 
-if TYPE_CHECKING:
-    from services.runtime.application import WelkomApplication
-
 T = TypeVar("T")
+
+
+class Opslag(Protocol):
+    """What a unit of work needs of its service's Application (WelkomApplication is one)."""
+
+    name: str
+    repository: Any
+
+    def zoek(self, aggregate_id: uuid.UUID) -> Any | None: ...
+
+    def save(self, *aggregates: Any) -> Any: ...
+
+    def opgeslagen(self, aggregate_ids: Any) -> None: ...
 
 
 class Werkeenheid:
     """The aggregates one or more inputs touch, saved together in one transaction."""
 
-    def __init__(self, app: WelkomApplication) -> None:
+    def __init__(self, app: Opslag) -> None:
         self.app = app
         self._aggregates: dict[uuid.UUID, Aggregate] = {}
 
