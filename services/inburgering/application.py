@@ -40,10 +40,12 @@ class Inburgering(WelkomApplication):
             if uow.get(Inburgeringstraject.create_id(persoon_id)) is None:
                 uow.add(Inburgeringstraject.start(persoon_id=persoon_id, koppeldatum=data.koppeldatum))
 
-    def rond_intake_af(
-        self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date, leerroute: str
-    ) -> None:
+    def traject(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Inburgeringstraject:
+        """The person's traject, for a staff command; a person without one is refused."""
         traject = uow.get(Inburgeringstraject.create_id(persoon_id))
         if traject is None:
             raise TrajectOnbekendFout()
-        traject.rond_intake_af(datum=datum, leerroute=leerroute)
+        return traject
+
+    def rond_intake_af(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date, leerroute: str) -> None:
+        self.traject(uow, persoon_id).rond_intake_af(datum=datum, leerroute=leerroute)

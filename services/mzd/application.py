@@ -35,8 +35,12 @@ class Mzd(WelkomApplication):
             raise ZaakBestaatAlFout()
         uow.add(Zaak.open(persoon_id=persoon_id, besluitdatum=data.besluitdatum))
 
-    def laat_toe_tot_bbb(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date) -> None:
+    def zaak(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Zaak:
+        """The person's case, for a staff command; a person without one is refused."""
         zaak = uow.get(Zaak.create_id(persoon_id))
         if zaak is None:
             raise ZaakOnbekendFout()
-        zaak.laat_toe_tot_bbb(datum=datum)
+        return zaak
+
+    def laat_toe_tot_bbb(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date) -> None:
+        self.zaak(uow, persoon_id).laat_toe_tot_bbb(datum=datum)
