@@ -24,8 +24,9 @@ def redigeer(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:
 
 
 def configureer(niveau: str = "INFO", json: bool = True) -> None:
+    """JSON logs on stderr with redaction; chatty libraries (a line per request or fetch) at WARNING."""
     logging.basicConfig(stream=sys.stderr, level=niveau, format="%(message)s")
-    for luid in ("aiokafka", "faststream", "uvicorn.access"):
+    for luid in ("aiokafka", "faststream", "uvicorn.access", "httpx", "httpcore"):
         logging.getLogger(luid).setLevel(logging.WARNING)
     structlog.configure(
         processors=[
