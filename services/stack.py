@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,7 @@ class Stack:
         self.lokale_broker: LokaleBroker | None = None
         self.apps: dict[str, WelkomApplication] = {}
         self.projectie: Projectie | None = None
+        self.bij_bij_start = 0
         self.relays: dict[str, Relay] = {}
         self.brokers: dict[str, KafkaBroker] = {}
         self._taken: list[asyncio.Task[Any]] = []
@@ -103,8 +105,10 @@ class Stack:
                     interval_s=s.relay_interval_ms / 1000,
                 )
         await asyncio.gather(*(b.start() for b in self.brokers.values()))
-        self.projectie = Projectie(self.apps)
-        await asyncio.to_thread(self.projectie.bij)
+        self.projectie = Projectie(self.apps, gemeentecode=s.gemeentecode)
+        self.bij_bij_start = await asyncio.to_thread(self.projectie.bij)
+        """Events the views applied on start: only what was stored since they last ran."""
+        await asyncio.to_thread(self.projectie.werk_metrics_bij, dt.date.today())
         for relay in self.relays.values():
             self._taken.append(asyncio.create_task(relay.run(self.stop)))
         self._taken.append(asyncio.create_task(self._projecteer()))
@@ -137,11 +141,16 @@ class Stack:
         (self.settings.data_dir / STACK_FILE).write_text(json.dumps(info))
 
     async def _projecteer(self) -> None:
+        """Keep the views current (new events only); set the gauges from them every
+        `gauge_interval_s`, not on every pass."""
         assert self.projectie is not None
+        gemeten = time.monotonic()
         while not self.stop.is_set():
             try:
                 await asyncio.to_thread(self.projectie.bij)
-                self.projectie.werk_metrics_bij(dt.date.today())
+                if time.monotonic() - gemeten >= self.settings.gauge_interval_s:
+                    gemeten = time.monotonic()
+                    await asyncio.to_thread(self.projectie.werk_metrics_bij, dt.date.today())
             except Exception as e:
                 log.warning("projectie.opnieuw", oorzaak=type(e).__name__)
             try:

@@ -215,7 +215,7 @@ async def _e2e_op(settings: Settings, bootstrap: str, backend: str, n: int, time
         start = time.perf_counter()
         projectie = await asyncio.to_thread(herbouw, stack.apps)
         herbouw_s = time.perf_counter() - start
-        gevouwen = await asyncio.to_thread(_tel_gevouwen, stack.apps, projectie.posities)
+        gevouwen = await asyncio.to_thread(_tel_gevouwen, stack.apps, {n: v.positie() for n, v in projectie.views.items()})
     uit = {
         "households": n, "offered": len(gezien), "complete": len(gezien) == n, "seconds": duur, "drained_seconds": drain,
         "households_per_s": len(gezien) / duur, "inbound_events_per_s": len(gezien) * INBOUND_PER_HUISHOUDEN / duur,

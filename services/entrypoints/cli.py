@@ -158,44 +158,47 @@ def _rapport_tekst(rapport: dict[str, Any]) -> str:
 @app.command()
 def rapport(
     peildatum: Annotated[str, typer.Option(help="YYYY-MM-DD")],
+    gemeente: Annotated[str | None, typer.Option(help="gemeentecode (default WELKOM_GEMEENTECODE)")] = None,
     data_dir: DataDir = None,
     as_json: Json = False,
 ) -> None:
-    """The kengetallen as known on the peildatum, computed from the event stores."""
-    from services.rapportage.projectie import herbouw
+    """The kengetallen of a gemeente as known on the peildatum, from the views (brought up to date first)."""
+    from services.rapportage.projectie import Projectie
     from services.stack import open_apps
 
-    try:
-        datum = dt.date.fromisoformat(peildatum)
-    except ValueError:
-        _fout("peildatum must be YYYY-MM-DD")
-    uit = herbouw(open_apps(_settings(data_dir))).rapport(datum)
+    datum = _datum(peildatum, "peildatum")
+    projectie = Projectie(open_apps(_settings(data_dir)), gemeentecode=gemeente)
+    projectie.bij()
+    uit = projectie.rapport(datum)
     typer.echo(json.dumps(uit, indent=2) if as_json else _rapport_tekst(uit))
 
 
 @app.command()
 def rebuild(
     peildatum: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default today)")] = None,
+    activeer: Annotated[bool, typer.Option("--activeer", help="make the rebuilt views the live ones")] = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Rebuild the read models from the event stores and compare with the running stack's."""
-    from services.rapportage.projectie import herbouw
-    from services.stack import lees_stackbestand, open_apps
+    """Rebuild every view from the event stores into fresh tables, with progress; compare with the live views."""
+    from services.rapportage.herbouw import herbouw_en_vergelijk
+    from services.stack import open_apps
 
-    settings = _settings(data_dir)
-    datum = dt.date.fromisoformat(peildatum) if peildatum else dt.date.today()
-    herbouwd = herbouw(open_apps(settings)).rapport(datum)
-    info = lees_stackbestand(settings.data_dir)
-    if not info:
-        typer.echo(json.dumps(herbouwd, indent=2))
-        typer.echo("geen draaiende stack: alleen herbouwd", err=True)
-        return
-    live = httpx.get(f"{info['http']}/v1/rapport", params={"peildatum": datum.isoformat()}, timeout=30).json()
-    if live == herbouwd:
+    datum = _datum(peildatum, "peildatum") if peildatum else dt.date.today()
+    anders = herbouw_en_vergelijk(open_apps(_settings(data_dir)), datum, activeer=activeer,
+                                  meld=lambda t: typer.echo(t, err=True))
+    if not anders:
         typer.echo(f"herbouwd == live op {datum}: gelijk")
         return
-    typer.echo(json.dumps({"live": live, "herbouwd": herbouwd}, indent=2))
-    _fout("herbouwde read models wijken af van live")
+    typer.echo(json.dumps(anders, indent=2))
+    _fout("herbouwde views wijken af van de live views" + ("" if activeer else " (niet geactiveerd)"))
+
+
+def _datum(tekst: str, naam: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        _fout(f"{naam} must be YYYY-MM-DD")
+        raise
 
 
 def _opdracht(pad: str, body: dict[str, Any], data_dir: Path | None, sleutel: str | None) -> None:

@@ -1,9 +1,12 @@
-"""Huisvesting's read model: its stored events folded into dated facts per dossier and taakstellingen.
+"""Huisvesting's read model: its stored events as dated facts per dossier and taakstellingen.
 
-The fold keeps every fact with its own date; the report (`services.huisvesting.rapport`,
-re-exported here as `rapport` for the catalogue) replays them up to a peildatum. The state:
+`feiten` turns one stored event into the facts the report needs (kept in the service's own
+database by the runtime's views); `staat` folds the facts dated up to a peildatum, in stored
+order, into the state the report (`services.huisvesting.rapport`, re-exported here as `rapport`)
+reads:
 
-- `taakstellingen` / `amv_taakstellingen`: period name (`2024-H1`) to persons, the latest decision;
+- `taakstellingen` / `amv_taakstellingen`: period name (`2024-H1`) to persons, the latest decision
+  (undated: a decision counts on every peildatum);
 - `dossiers`: per dossier its `koppeldatum`, `personen`, `amv`, `gehuisvest` and `feiten`, dated
   (datum, soort, waarde) tuples;
 - `aanbiedingen`: (datum, wijk, soort, max_bewoners) of every offer;
@@ -12,74 +15,73 @@ re-exported here as `rapport` for the catalogue) replays them up to a peildatum.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from services.huisvesting.domain.huisvestingsdossier import DOORSTROOM
 from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier as D
 from services.huisvesting.domain.taakstelling import Taakstelling as T
 from services.huisvesting.rapport import AANGEBODEN, GEACCEPTEERD, GEBLOKKEERD, WACHTEND, rapport
+from services.runtime.views import Feit
 
-__all__ = ["nieuw", "pas_toe", "rapport"]
-
-
-def nieuw() -> dict[str, Any]:
-    """An empty read model."""
-    return {
-        "taakstellingen": {},
-        "amv_taakstellingen": {},
-        "taakstelling_periode": {},
-        "dossiers": {},
-        "aanbiedingen": [],
-        "huisvestingen": [],
-    }
+__all__ = ["feiten", "staat", "rapport"]
 
 
-def pas_toe(staat: dict[str, Any], e: Any) -> None:
-    """Fold one stored event into the read model."""
+def feiten(e: Any) -> Iterator[Feit]:
+    """The facts of one stored event of a Taakstelling or a Huisvestingsdossier."""
     sleutel = str(e.originator_id)
-    if isinstance(e, T.Vastgesteld):
-        staat["taakstelling_periode"][sleutel] = e.periode
-        _taakstelling(staat, e.periode, e.aantal, getattr(e, "amv_aantal", None))
-    elif isinstance(e, T.Gewijzigd):
-        _taakstelling(staat, staat["taakstelling_periode"][sleutel], e.aantal, getattr(e, "amv_aantal", None))
+    if isinstance(e, (T.Vastgesteld, T.Gewijzigd)):
+        yield Feit(e.periode, "taakstelling", None, [e.periode, e.aantal, e.amv_aantal], e.gemeentecode)
     elif isinstance(e, D.Geopend):
-        staat["dossiers"][sleutel] = {
-            "koppeldatum": e.koppeldatum,
-            "personen": len(e.personen),
-            "amv": bool(getattr(e, "amv", False)),
-            "feiten": [],
-            "gehuisvest": False,
-        }
-    elif sleutel in staat["dossiers"]:
-        _dossierfeit(staat, staat["dossiers"][sleutel], e)
-
-
-def _taakstelling(staat: dict[str, Any], periode: str, aantal: int, amv_aantal: int | None) -> None:
-    staat["taakstellingen"][periode] = aantal
-    staat["amv_taakstellingen"][periode] = amv_aantal
-
-
-def _dossierfeit(staat: dict[str, Any], dossier: dict[str, Any], e: Any) -> None:
-    """Record a dated fact of a dossier; the state on a peildatum is replayed from them."""
-    feiten = dossier["feiten"]
-    if isinstance(e, D.Geblokkeerd):
-        feiten.append((e.datum, GEBLOKKEERD, tuple(e.ontbreekt)))
+        yield Feit(sleutel, "dossier", e.koppeldatum, [len(e.personen), bool(e.amv)])
+    elif isinstance(e, D.Geblokkeerd):
+        yield Feit(sleutel, GEBLOKKEERD, e.datum, list(e.ontbreekt))
     elif isinstance(e, D.Gedeblokkeerd):
-        feiten.append((e.datum, "gedeblokkeerd", None))
+        yield Feit(sleutel, "gedeblokkeerd", e.datum)
     elif isinstance(e, D.NareizigerToegevoegd):
-        feiten.append((e.datum, "nareiziger", bool(e.vervolgbehoefte)))
+        yield Feit(sleutel, "nareiziger", e.datum, bool(e.vervolgbehoefte))
     elif isinstance(e, D.WoningAangeboden):
-        feiten.append((e.datum, AANGEBODEN, None))
         max_bewoners = getattr(e, "max_bewoners", 0) or getattr(e, "huishoudgrootte", 0)
-        staat["aanbiedingen"].append((e.datum, e.wijk, e.soort, max_bewoners))
+        yield Feit(sleutel, AANGEBODEN, e.datum, [e.wijk, e.soort, max_bewoners])
     elif isinstance(e, D.AanbodGeaccepteerd):
-        feiten.append((e.datum, GEACCEPTEERD, None))
+        yield Feit(sleutel, GEACCEPTEERD, e.datum)
     elif isinstance(e, (D.AanbodGeweigerd, D.AanbodIngetrokken)):
-        feiten.append((e.datum, WACHTEND, None))
+        yield Feit(sleutel, WACHTEND, e.datum)
     elif isinstance(e, D.Verhuisd):
         doorstroom = getattr(e, "woningsoort", None) == DOORSTROOM
-        eerste = getattr(e, "eerste_huisvesting", not dossier["gehuisvest"])
-        feiten.append((e.datum, "verhuisd", doorstroom))
-        if eerste:
+        yield Feit(sleutel, "verhuisd", e.datum, [doorstroom, getattr(e, "eerste_huisvesting", None), len(e.personen)])
+
+
+def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
+    """The facts, in stored order, as the report reads them."""
+    s: dict[str, Any] = {"taakstellingen": {}, "amv_taakstellingen": {}, "dossiers": {}, "aanbiedingen": [],
+                         "huisvestingen": []}
+    for f in rijen:
+        if f.soort == "taakstelling":
+            periode, aantal, amv_aantal = f.waarde
+            s["taakstellingen"][periode] = aantal
+            s["amv_taakstellingen"][periode] = amv_aantal
+        elif f.soort == "dossier":
+            personen, amv = f.waarde
+            s["dossiers"][f.sleutel] = {"koppeldatum": f.datum, "personen": personen, "amv": amv, "feiten": [],
+                                        "gehuisvest": False}
+        elif f.sleutel in s["dossiers"]:
+            _dossierfeit(s, s["dossiers"][f.sleutel], f)
+    return s
+
+
+def _dossierfeit(s: dict[str, Any], dossier: dict[str, Any], f: Feit) -> None:
+    """A dated fact of a dossier; the dossier's state on a peildatum is replayed from them."""
+    if f.soort == GEBLOKKEERD:
+        dossier["feiten"].append((f.datum, GEBLOKKEERD, tuple(f.waarde)))
+    elif f.soort == AANGEBODEN:
+        dossier["feiten"].append((f.datum, AANGEBODEN, None))
+        s["aanbiedingen"].append((f.datum, *f.waarde))
+    elif f.soort == "verhuisd":
+        doorstroom, eerste, personen = f.waarde
+        dossier["feiten"].append((f.datum, "verhuisd", doorstroom))
+        if eerste if eerste is not None else not dossier["gehuisvest"]:
             dossier["gehuisvest"] = True
-            staat["huisvestingen"].append((e.datum, len(e.personen), dossier["amv"], dossier["koppeldatum"]))
+            s["huisvestingen"].append((f.datum, personen, dossier["amv"], dossier["koppeldatum"]))
+    else:
+        dossier["feiten"].append((f.datum, f.soort, f.waarde))

@@ -1,30 +1,35 @@
-"""Inburgering's read model for the reports: each traject's koppeling and intake dates."""
+"""Inburgering's read model: each traject's koppeling and intake, as facts, and the state a report reads."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from services.inburgering.domain.inburgeringstraject import Inburgeringstraject as I
+from services.runtime.views import Feit
 
 
-def nieuw() -> dict[str, Any]:
-    return {"trajecten": {}}
-
-
-def pas_toe(staat: dict[str, Any], e: Any) -> None:
-    """Fold one stored event into the read model."""
+def feiten(e: Any) -> Iterator[Feit]:
+    """The facts of one stored event: a traject started, an intake held."""
     if isinstance(e, I.Gestart):
-        staat["trajecten"][str(e.originator_id)] = {
-            "koppeldatum": e.koppeldatum,
-            "intake_op": None,
-            "leerroute": None,
-            "binnen_termijn": None,
-        }
+        yield Feit(str(e.originator_id), "gestart", e.koppeldatum)
     elif isinstance(e, I.BredeIntakeAfgerond):
-        traject = staat["trajecten"][str(e.originator_id)]
-        traject.update(intake_op=e.datum, leerroute=e.leerroute, binnen_termijn=e.binnen_termijn)
+        yield Feit(str(e.originator_id), "intake", e.datum, [e.leerroute, e.binnen_termijn])
+
+
+def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
+    """The facts, in stored order, as the report reads them."""
+    trajecten: dict[str, dict[str, Any]] = {}
+    for f in rijen:
+        if f.soort == "gestart":
+            trajecten[f.sleutel] = {"koppeldatum": f.datum, "intake_op": None, "leerroute": None,
+                                    "binnen_termijn": None}
+        elif f.sleutel in trajecten:
+            leerroute, binnen_termijn = f.waarde
+            trajecten[f.sleutel].update(intake_op=f.datum, leerroute=leerroute, binnen_termijn=binnen_termijn)
+    return {"trajecten": trajecten}
 
 
 def rapport(staat: dict[str, Any], peildatum: dt.date) -> dict[str, Any]:

@@ -1,23 +1,32 @@
-"""Mzd's read model for the reports: each case's refusal date and BBB admission."""
+"""Mzd's read model: each case's refusal and BBB admission, as facts, and the state a report reads."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from services.mzd.domain.zaak import Zaak as Z
+from services.runtime.views import Feit
 
 
-def nieuw() -> dict[str, Any]:
-    return {"zaken": {}}
-
-
-def pas_toe(staat: dict[str, Any], e: Any) -> None:
-    """Fold one stored event into the read model."""
+def feiten(e: Any) -> Iterator[Feit]:
+    """The facts of one stored event: a case opened, a person admitted to BBB-opvang."""
     if isinstance(e, Z.Geopend):
-        staat["zaken"][str(e.originator_id)] = {"besluitdatum": e.besluitdatum, "bbb_sinds": None}
+        yield Feit(str(e.originator_id), "geopend", e.besluitdatum)
     elif isinstance(e, Z.ToegelatenTotBbb):
-        staat["zaken"][str(e.originator_id)]["bbb_sinds"] = e.datum
+        yield Feit(str(e.originator_id), "bbb", e.datum)
+
+
+def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
+    """The facts, in stored order, as the report reads them."""
+    zaken: dict[str, dict[str, Any]] = {}
+    for f in rijen:
+        if f.soort == "geopend":
+            zaken[f.sleutel] = {"besluitdatum": f.datum, "bbb_sinds": None}
+        elif f.sleutel in zaken:
+            zaken[f.sleutel]["bbb_sinds"] = f.datum
+    return {"zaken": zaken}
 
 
 def rapport(staat: dict[str, Any], peildatum: dt.date) -> dict[str, Any]:

@@ -1,26 +1,33 @@
-"""Opvang's read model for the reports: each person's dated stays and moves."""
+"""Opvang's read model: each person's dated stays and moves, as facts, and the state a report reads."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from services.opvang.domain.bewoner import Bewoner as B
+from services.runtime.views import Feit
 
 
-def nieuw() -> dict[str, Any]:
-    return {"verblijven": {}, "verplaatsingen": []}
-
-
-def pas_toe(staat: dict[str, Any], e: Any) -> None:
-    """Fold one stored event into the read model."""
-    sleutel = str(e.originator_id)
+def feiten(e: Any) -> Iterator[Feit]:
+    """The facts of one stored event: a stay begins (placement, move) or ends (uitstroom)."""
     if isinstance(e, (B.Geplaatst, B.Verplaatst)):
-        staat["verblijven"].setdefault(sleutel, []).append((e.datum, True))
-        if isinstance(e, B.Verplaatst):
-            staat["verplaatsingen"].append(e.datum)
+        yield Feit(str(e.originator_id), "verblijf", e.datum, [True, isinstance(e, B.Verplaatst)])
     elif isinstance(e, B.Uitgestroomd):
-        staat["verblijven"].setdefault(sleutel, []).append((e.datum, False))
+        yield Feit(str(e.originator_id), "verblijf", e.datum, [False, False])
+
+
+def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
+    """The facts, in stored order, as the report reads them."""
+    verblijven: dict[str, list[tuple[dt.date, bool]]] = {}
+    verplaatsingen = []
+    for f in rijen:
+        in_opvang, verplaatst = f.waarde
+        verblijven.setdefault(f.sleutel, []).append((f.datum, in_opvang))
+        if verplaatst:
+            verplaatsingen.append(f.datum)
+    return {"verblijven": verblijven, "verplaatsingen": verplaatsingen}
 
 
 def rapport(staat: dict[str, Any], peildatum: dt.date) -> dict[str, Any]:

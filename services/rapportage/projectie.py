@@ -1,71 +1,73 @@
-"""The read model of all four services, folded from their event stores (live or rebuilt)."""
+"""The read side of all four services: their views kept current, and the report assembled from them."""
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Mapping
+import uuid
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from services import catalogus
+from services.rapportage.metrics import peildatum_gezet
+from services.rapportage.personen import personen_van
 from services.runtime.application import WelkomApplication
+from services.runtime.views import GeheugenViews, SqlViews, views_voor
+
+LIVE, HERBOUW = "welkom_", "welkom_herbouw_"
+"""Table prefixes: the live views, and the fresh ones a rebuild builds beside them."""
 
 
 class Projectie:
-    """Folds each store's notification log, in order, through the service's projection module."""
+    """Per service its views (facts and person index, tracked in the service's own database); a
+    report reads the facts of one gemeente dated up to the peildatum, through the service's
+    projection module."""
 
-    def __init__(self, apps: Mapping[str, WelkomApplication]) -> None:
+    def __init__(self, apps: Mapping[str, WelkomApplication], *, gemeentecode: str | None = None,
+                 prefix: str = LIVE, voortgang: Callable[[str, int, int], None] | None = None) -> None:
         self.apps = dict(apps)
         services = catalogus.per_naam()
         self.services = {naam: services[naam] for naam in self.apps}
-        self.staat: dict[str, dict[str, Any]] = {
-            naam: service.projections.nieuw() for naam, service in self.services.items()
+        self.gemeentecode = gemeentecode or next(iter(self.apps.values())).gemeentecode
+        self.views: dict[str, SqlViews | GeheugenViews] = {
+            naam: views_voor(app, self.services[naam].projections.feiten, personen_van, prefix=prefix,
+                             voortgang=(lambda n, p, s=naam: voortgang(s, n, p)) if voortgang else None)
+            for naam, app in self.apps.items()
         }
-        self.posities: dict[str, int] = {naam: 0 for naam in self.apps}
-        self._lock = threading.Lock()
-        self._bij_lock = threading.Lock()
 
     def bij(self, blok: int = 1000) -> int:
-        """Apply every notification stored since the last call; the number applied.
+        """Apply every event stored since each view's tracked position; the number applied."""
+        return sum(view.bij(blok) for view in self.views.values())
 
-        One caller at a time: the live loop, the HTTP report and the demo all call this.
-        """
-        with self._bij_lock:
-            return self._bij(blok)
+    def rapport(self, peildatum: dt.date, gemeentecode: str | None = None) -> dict[str, Any]:
+        """The kengetallen of every service for one gemeente as known on the peildatum, in chain order."""
+        gemeente = gemeentecode or self.gemeentecode
+        uit: dict[str, Any] = {"peildatum": peildatum.isoformat()}
+        for service in catalogus.alle():
+            if service.name in self.views:
+                feiten = self.views[service.name].feiten(gemeente, peildatum)
+                uit[service.name] = service.projections.rapport(service.projections.staat(feiten), peildatum)
+        return uit
 
-    def _bij(self, blok: int) -> int:
-        totaal = 0
-        for naam, app in self.apps.items():
-            projections = self.services[naam].projections
-            while True:
-                notifications = app.recorder.select_notifications(self.posities[naam] + 1, blok)
-                if not notifications:
-                    break
-                with self._lock:
-                    for notification in notifications:
-                        projections.pas_toe(self.staat[naam], app.mapper.to_domain_event(notification))
-                        self.posities[naam] = notification.id
-                totaal += len(notifications)
-        return totaal
-
-    def rapport(self, peildatum: dt.date) -> dict[str, Any]:
-        """The kengetallen of every service as known on the peildatum, in the order of the chain."""
-        with self._lock:
-            uit: dict[str, Any] = {"peildatum": peildatum.isoformat()}
-            for service in catalogus.alle():
-                if service.name in self.staat:
-                    uit[service.name] = service.projections.rapport(self.staat[service.name], peildatum)
-            return uit
+    def aggregaten(self, persoon_id: uuid.UUID) -> dict[str, list[uuid.UUID]]:
+        """Per service the aggregates whose events concern the person (the audit index)."""
+        return {naam: view.aggregaten(persoon_id) for naam, view in self.views.items()}
 
     def werk_metrics_bij(self, peildatum: dt.date) -> None:
         """Each service sets its own gauges from its part of the report."""
         rapport = self.rapport(peildatum)
         for naam, service in self.services.items():
             service.metrics.werk_bij(rapport[naam])
+        peildatum_gezet(peildatum, dt.datetime.now(dt.UTC))
 
 
-def herbouw(apps: Mapping[str, WelkomApplication]) -> Projectie:
-    """A read model rebuilt from nothing but the event stores (guarantee 5)."""
-    projectie = Projectie(apps)
-    projectie.bij()
+def herbouw(apps: Mapping[str, WelkomApplication], *, gemeentecode: str | None = None,
+            voortgang: Callable[[str, int, int], None] | None = None) -> Projectie:
+    """Views rebuilt from nothing but the event stores, into fresh tables beside the live ones
+    (guarantee 5); `activeer` makes them the live ones."""
+    projectie = Projectie(apps, gemeentecode=gemeentecode, prefix=HERBOUW, voortgang=voortgang)
+    for view in projectie.views.values():
+        if isinstance(view, SqlViews):
+            view.verwijder()
+    projectie = Projectie(apps, gemeentecode=gemeentecode, prefix=HERBOUW, voortgang=voortgang)
+    projectie.bij(blok=5000)
     return projectie

@@ -17,13 +17,15 @@ class Taakstelling(Aggregate):
     """
 
     class Event(Aggregate.Event):
-        """Since class_version 2 every event names its period; v1's Gewijzigd takes it from Vastgesteld."""
+        """Since class_version 2 every event names its gemeente and period; v1's Gewijzigd takes
+        them from Vastgesteld."""
 
         class_version: ClassVar[int] = 2
-        van_oorsprong: ClassVar[tuple[str, ...]] = ("periode",)
+        van_oorsprong: ClassVar[tuple[str, ...]] = ("gemeentecode", "periode")
 
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state.setdefault("gemeentecode", None)
             state.setdefault("periode", None)
             state.setdefault("amv_aantal", None)
 
@@ -41,9 +43,9 @@ class Taakstelling(Aggregate):
     def stel_vast(self, aantal: int, amv_aantal: int | None) -> None:
         """A new decision for the same period: recorded only when it changes a number."""
         if (aantal, amv_aantal) != (self.aantal, self.amv_aantal):
-            self.wijzig(periode=self.periode, aantal=aantal, amv_aantal=amv_aantal)
+            self.wijzig(gemeentecode=self.gemeentecode, periode=self.periode, aantal=aantal, amv_aantal=amv_aantal)
 
     @event("Gewijzigd")
-    def wijzig(self, periode: str, aantal: int, amv_aantal: int | None = None) -> None:
+    def wijzig(self, gemeentecode: str, periode: str, aantal: int, amv_aantal: int | None = None) -> None:
         self.aantal = aantal
         self.amv_aantal = amv_aantal
