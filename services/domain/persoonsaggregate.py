@@ -1,4 +1,4 @@
-"""Aggregates about one person: every event they store names the person, so the bus needs no lookup."""
+"""Aggregates about one person (and their gemeente): every event they store names them, so no reader needs a lookup."""
 
 from __future__ import annotations
 
@@ -35,4 +35,29 @@ class Persoonsaggregate(Aggregate):
 
     def trigger_event(self, event_class: Any, **kwargs: Any) -> None:
         kwargs.setdefault("persoon_id", self.persoon_id)
+        super().trigger_event(event_class, **kwargs)
+
+
+class GemeentelijkEvent(PersoonsEvent):
+    """An event of an aggregate about one person linked to a gemeente: it also names the gemeente
+    (None in events stored before class_version 2: the deployment's own gemeente)."""
+
+    gemeentecode: str | None
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        PersoonsEvent.upcast_v1_v2(state)
+        state.setdefault("gemeentecode", None)
+
+
+class GemeentelijkPersoonsaggregate(Persoonsaggregate):
+    """Base of an aggregate about one person in one gemeente, named in each of its events."""
+
+    gemeentecode: str | None
+
+    class Event(GemeentelijkEvent):
+        pass
+
+    def trigger_event(self, event_class: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("gemeentecode", self.gemeentecode)
         super().trigger_event(event_class, **kwargs)

@@ -90,7 +90,8 @@ class Huisvesting(WelkomApplication):
             raise AlGekoppeldFout()
         amv = is_amv([lid.geboortedatum for lid in data.huishouden], data.koppeldatum)
         dossier = uow.add(
-            Huisvestingsdossier.open(persoon_id=hoofd, personen=personen, koppeldatum=data.koppeldatum, amv=amv)
+            Huisvestingsdossier.open(persoon_id=hoofd, personen=personen, koppeldatum=data.koppeldatum, amv=amv,
+                                     gemeentecode=data.gemeentecode)
         )
         for persoon in personen:
             self._deel_in(uow, persoon, dossier.id, data.koppeldatum)

@@ -28,10 +28,15 @@ __all__ = ["feiten", "staat", "rapport"]
 
 
 def feiten(e: Any) -> Iterator[Feit]:
-    """The facts of one stored event of a Taakstelling or a Huisvestingsdossier."""
+    """The facts of one stored event of a Taakstelling or a Huisvestingsdossier, in its gemeente."""
+    for f in _feiten(e):
+        yield f._replace(gemeentecode=getattr(e, "gemeentecode", None))
+
+
+def _feiten(e: Any) -> Iterator[Feit]:
     sleutel = str(e.originator_id)
     if isinstance(e, (T.Vastgesteld, T.Gewijzigd)):
-        yield Feit(e.periode, "taakstelling", None, [e.periode, e.aantal, e.amv_aantal], e.gemeentecode)
+        yield Feit(e.periode, "taakstelling", None, [e.periode, e.aantal, e.amv_aantal])
     elif isinstance(e, D.Geopend):
         yield Feit(sleutel, "dossier", e.koppeldatum, [len(e.personen), bool(e.amv)])
     elif isinstance(e, D.Geblokkeerd):

@@ -38,7 +38,8 @@ class Inburgering(WelkomApplication):
                 continue
             persoon_id = self.persoon(lid.vnummer)
             if uow.get(Inburgeringstraject.create_id(persoon_id)) is None:
-                uow.add(Inburgeringstraject.start(persoon_id=persoon_id, koppeldatum=data.koppeldatum))
+                uow.add(Inburgeringstraject.start(persoon_id=persoon_id, koppeldatum=data.koppeldatum,
+                                                  gemeentecode=data.gemeentecode))
 
     def traject(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Inburgeringstraject:
         """The person's traject, for a staff command; a person without one is refused."""

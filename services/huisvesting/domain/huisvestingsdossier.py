@@ -10,7 +10,7 @@ from eventsourcing.domain import event
 
 from services.domain import Domeinfout
 from services.domain.identity import afgeleid_id
-from services.domain.persoonsaggregate import Persoonsaggregate, PersoonsEvent
+from services.domain.persoonsaggregate import GemeentelijkEvent, GemeentelijkPersoonsaggregate
 
 HUISVESTINGSTERMIJN = dt.timedelta(weeks=10)
 """Huisvestingswet 2014: offer passende woonruimte within 10 weeks of koppeling."""
@@ -42,26 +42,24 @@ class VerhuistermijnLooptNogFout(Domeinfout):
     """Staff may withdraw an offer only once its 2-week move term has expired."""
 
 
-class Huisvestingsdossier(Persoonsaggregate):
-    """One per household, named after its main person; members keep their own persoon_id.
+class Huisvestingsdossier(GemeentelijkPersoonsaggregate):
+    """One per household, named after its main person (members keep their own persoon_id); its
+    events name that person and the gemeente, and Geopend stores the 10-week term."""
 
-    Its events name the main person (`persoon_id`); Geopend also stores the 10-week term.
-    """
-
-    class Event(PersoonsEvent):
+    class Event(GemeentelijkEvent):
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
-            PersoonsEvent.upcast_v1_v2(state)
+            GemeentelijkEvent.upcast_v1_v2(state)
             if "koppeldatum" in state:  # Geopend: the term and the AMV flag are stored since v2
                 state.setdefault("termijn_verloopt_op", state["koppeldatum"] + HUISVESTINGSTERMIJN)
                 state.setdefault("amv", False)
 
     @classmethod
     def open(cls, persoon_id: uuid.UUID, personen: list[uuid.UUID], koppeldatum: dt.date,
-             amv: bool = False) -> Huisvestingsdossier:
-        """A dossier at koppeling: the 10-week huisvestingstermijn starts on the koppeldatum."""
+             amv: bool = False, gemeentecode: str | None = None) -> Huisvestingsdossier:
+        """A dossier at koppeling to a gemeente: the 10-week huisvestingstermijn starts on the koppeldatum."""
         return cls(persoon_id=persoon_id, personen=personen, koppeldatum=koppeldatum,
-                   termijn_verloopt_op=koppeldatum + HUISVESTINGSTERMIJN, amv=amv)
+                   termijn_verloopt_op=koppeldatum + HUISVESTINGSTERMIJN, amv=amv, gemeentecode=gemeentecode)
 
     @staticmethod
     def create_id(persoon_id: uuid.UUID) -> uuid.UUID:
@@ -69,12 +67,13 @@ class Huisvestingsdossier(Persoonsaggregate):
 
     @event("Geopend")
     def __init__(self, persoon_id: uuid.UUID, personen: list[uuid.UUID], koppeldatum: dt.date,
-                 termijn_verloopt_op: dt.date, amv: bool = False) -> None:
+                 termijn_verloopt_op: dt.date, amv: bool = False, gemeentecode: str | None = None) -> None:
         if persoon_id not in personen:
             raise HoofdpersoonOntbreektFout()
         self.persoon_id = persoon_id
         self.personen = list(personen)
         self.koppeldatum = koppeldatum
+        self.gemeentecode = gemeentecode
         self.amv = amv
         self.termijn_verloopt_op = termijn_verloopt_op
         self.status = WACHTEND

@@ -10,7 +10,7 @@ from eventsourcing.domain import event
 
 from services.domain import Domeinfout
 from services.domain.identity import afgeleid_id
-from services.domain.persoonsaggregate import Persoonsaggregate, PersoonsEvent
+from services.domain.persoonsaggregate import GemeentelijkEvent, GemeentelijkPersoonsaggregate
 
 INTAKETERMIJN = dt.timedelta(weeks=10)
 """Design (DOMAIN.md §4, seed 001 §3.1): invite for the brede intake within 10 weeks of koppeling."""
@@ -25,29 +25,31 @@ class OnbekendeLeerrouteFout(Domeinfout):
     """The leerroute is not B1, onderwijsroute or z-route."""
 
 
-class Inburgeringstraject(Persoonsaggregate):
+class Inburgeringstraject(GemeentelijkPersoonsaggregate):
     """One per adult person (persoon_id), opened at koppeling."""
 
-    class Event(PersoonsEvent):
+    class Event(GemeentelijkEvent):
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
-            PersoonsEvent.upcast_v1_v2(state)
+            GemeentelijkEvent.upcast_v1_v2(state)
             if "koppeldatum" in state:  # Gestart: the intake term is stored since v2
                 state.setdefault("intaketermijn_verloopt_op", state["koppeldatum"] + INTAKETERMIJN)
 
     @classmethod
-    def start(cls, persoon_id: uuid.UUID, koppeldatum: dt.date) -> Inburgeringstraject:
-        """A traject at koppeling: the 10-week intake term starts on the koppeldatum."""
+    def start(cls, persoon_id: uuid.UUID, koppeldatum: dt.date, gemeentecode: str | None = None) -> Inburgeringstraject:
+        """A traject at koppeling to a gemeente: the 10-week intake term starts on the koppeldatum."""
         return cls(persoon_id=persoon_id, koppeldatum=koppeldatum,
-                   intaketermijn_verloopt_op=koppeldatum + INTAKETERMIJN)
+                   intaketermijn_verloopt_op=koppeldatum + INTAKETERMIJN, gemeentecode=gemeentecode)
 
     @staticmethod
     def create_id(persoon_id: uuid.UUID) -> uuid.UUID:
         return afgeleid_id("inburgering", "traject", persoon_id)
 
     @event("Gestart")
-    def __init__(self, persoon_id: uuid.UUID, koppeldatum: dt.date, intaketermijn_verloopt_op: dt.date) -> None:
+    def __init__(self, persoon_id: uuid.UUID, koppeldatum: dt.date, intaketermijn_verloopt_op: dt.date,
+                 gemeentecode: str | None = None) -> None:
         self.persoon_id = persoon_id
+        self.gemeentecode = gemeentecode
         self.koppeldatum = koppeldatum
         self.intaketermijn_verloopt_op = intaketermijn_verloopt_op
         self.intake_op: dt.date | None = None
