@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup demo up test bench clean
 
@@ -10,7 +11,18 @@ $(BIN)/welkom: pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
-setup: $(BIN)/welkom  ## create .venv and install welkom with its test tools
+# The browser test drives Debian's chromium through Playwright (no browser download of its own).
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		echo "installing Debian's chromium for the browser test"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	else \
+		echo "The browser test needs Debian's chromium at $(CHROMIUM)." >&2; \
+		echo "Install it as root: apt-get update && apt-get install -y chromium; then run make again." >&2; \
+		exit 1; \
+	fi
+
+setup: $(BIN)/welkom $(CHROMIUM)  ## create .venv, install welkom with its test tools, and chromium
 
 demo: setup  ## set up, start everything and feed the 2024 scenario (Ctrl-C stops)
 	$(BIN)/welkom demo

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from events.registry import REGISTRY
 from services import catalogus
 from services.domain import Domeinfout
+from services.entrypoints.kengetallen import voeg_paginas_toe
 from services.rapportage.audit import tijdlijn
 from services.rapportage.projectie import Projectie
 from services.runtime.application import AlVerwerkt, Conflict, WelkomApplication
@@ -67,7 +68,7 @@ def maak_app(stack: Draaiend) -> FastAPI:
         version=API_VERSION,
         description="Van asiel tot en met integratie: the event-sourced chain of Gemeente Nijmegen.",
         openapi_url="/v1/openapi.json",
-        docs_url="/v1/docs",
+        docs_url=None,  # served offline by voeg_paginas_toe
         redoc_url=None,
     )
 
@@ -100,10 +101,13 @@ def maak_app(stack: Draaiend) -> FastAPI:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     @api.get("/v1/rapport")
-    async def rapport(peildatum: Annotated[dt.date, Query()]) -> dict[str, Any]:
+    async def rapport(
+        peildatum: Annotated[dt.date, Query()],
+        gemeente: Annotated[str | None, Query(pattern=r"^[0-9]{4}$", description="gemeentecode (default: ours)")] = None,
+    ) -> dict[str, Any]:
         assert stack.projectie is not None
         await asyncio.to_thread(stack.projectie.bij)
-        return stack.projectie.rapport(peildatum)
+        return await asyncio.to_thread(stack.projectie.rapport, peildatum, gemeente)
 
     @api.get("/v1/schemas/{type_}")
     async def schema(type_: str) -> Any:
@@ -115,7 +119,7 @@ def maak_app(stack: Draaiend) -> FastAPI:
     @api.post("/v1/audit")
     async def audit(vraag: AuditVraag) -> dict[str, Any]:
         persoon = next(iter(stack.apps.values())).persoon(vraag.vnummer)
-        regels = await asyncio.to_thread(tijdlijn, stack.apps, persoon)
+        regels = await asyncio.to_thread(tijdlijn, stack.apps, persoon, stack.projectie)
         return {"persoon_id": str(persoon), "tijdlijn": regels}
 
     for service in catalogus.alle():
@@ -126,6 +130,7 @@ def maak_app(stack: Draaiend) -> FastAPI:
     async def klok(body: KlokOpdracht) -> dict[str, Any]:
         return {"tot": body.tot.isoformat(), "verlopen": await stack.verloop_tijd(body.tot)}
 
+    voeg_paginas_toe(api, stack)
     return api
 
 

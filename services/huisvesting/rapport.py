@@ -33,6 +33,9 @@ carry no date of decision: the latest decision for a period counts.
   the peildatum: `verhuizingen` (count), `mediaan_dagen`, `p90_dagen`. Percentiles by linear
   interpolation between the sorted values (position q·(n-1); numpy's default, Excel
   PERCENTILE.INC), one decimal.
+- `doorlooptijd_verdeling`: the same days of the same moves as `doorlooptijd`, counted in buckets
+  of 10 weeks (the huisvestingstermijn): a list of `{"van", "tot", "verhuizingen"}` for
+  van <= days < tot: 0-70, 70-140, ..., 490-560 and 560 onwards (`tot` None); always all nine.
 - `geblokkeerd`: open dossiers blocked on the peildatum, `dossiers` and by missing item
   `ontbreekt_bsn`, `ontbreekt_iban` (a dossier missing both counts in both); blocked time of
   every dossier blocked at some time up to the peildatum (still blocked: up to the peildatum):
@@ -61,6 +64,8 @@ WACHTEND, GEBLOKKEERD, AANGEBODEN, GEACCEPTEERD = "wachtend", "geblokkeerd", "aa
 """A dossier's states in the report; the fold records its facts in these words too."""
 STATUSSEN = (WACHTEND, GEBLOKKEERD, AANGEBODEN, GEACCEPTEERD, DOORSTROOM)
 ONTBREKEND = ("bsn", "iban")
+VERDELING_DAGEN, VERDELING_BAKKEN = HUISVESTINGSTERMIJN.days, 9
+"""The doorlooptijd distribution: buckets of 10 weeks, the last one open-ended."""
 
 
 def rapport(staat: dict[str, Any], peildatum: dt.date) -> dict[str, Any]:
@@ -92,6 +97,7 @@ def rapport(staat: dict[str, Any], peildatum: dt.date) -> dict[str, Any]:
             "oudste_dagen_wachtend": (peildatum - over_termijn[0]).days if over_termijn else None,
         },
         "doorlooptijd": _doorlooptijd(in_periode),
+        "doorlooptijd_verdeling": _verdeling(in_periode),
         "geblokkeerd": _geblokkeerd(dossiers),
         "huishoudens": {
             "eenpersoons_wachtend": sum(
@@ -246,6 +252,17 @@ def kwantiel(waarden: list[int], q: float) -> float | None:
 def _doorlooptijd(huisvestingen: list[tuple[dt.date, int, bool, dt.date]]) -> dict[str, Any]:
     dagen = [(datum - koppeldatum).days for datum, _, _, koppeldatum in huisvestingen]
     return {"verhuizingen": len(dagen), "mediaan_dagen": kwantiel(dagen, 0.5), "p90_dagen": kwantiel(dagen, 0.9)}
+
+
+def _verdeling(huisvestingen: list[tuple[dt.date, int, bool, dt.date]]) -> list[dict[str, Any]]:
+    """The days of `_doorlooptijd` per bucket of VERDELING_DAGEN; the last bucket has no end."""
+    telling = Counter(min(max((datum - koppeldatum).days, 0) // VERDELING_DAGEN, VERDELING_BAKKEN - 1)
+                      for datum, _, _, koppeldatum in huisvestingen)
+    return [
+        {"van": i * VERDELING_DAGEN, "tot": None if i == VERDELING_BAKKEN - 1 else (i + 1) * VERDELING_DAGEN,
+         "verhuizingen": telling[i]}
+        for i in range(VERDELING_BAKKEN)
+    ]
 
 
 def _geblokkeerd(dossiers: list[dict[str, Any]]) -> dict[str, Any]:

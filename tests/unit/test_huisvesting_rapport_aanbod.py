@@ -33,6 +33,11 @@ def test_doorlooptijd_koppeling_to_move_of_the_periods_moves_median_and_p90(app)
     # Linear interpolation: the median is the middle value, p90 lies at 0.9 * 4 = 3.6: 40 + 0.6 * 60.
     assert rapport(app, D(2024, 8, 1))["doorlooptijd"] == {"verhuizingen": 5, "mediaan_dagen": 30.0, "p90_dagen": 76.0}
     assert rapport(app, D(2024, 8, 2))["doorlooptijd"]["verhuizingen"] == 6
+    # The same five moves in buckets of 10 weeks: four under 70 days, the 100 days in 70-140.
+    verdeling = rapport(app, D(2024, 8, 1))["doorlooptijd_verdeling"]
+    assert [(b["van"], b["tot"], b["verhuizingen"]) for b in verdeling[:3]] == [(0, 70, 4), (70, 140, 1), (140, 210, 0)]
+    assert (len(verdeling), verdeling[-1]["van"], verdeling[-1]["tot"]) == (9, 560, None)
+    assert sum(b["verhuizingen"] for b in verdeling) == 5
 
 
 def test_offers_per_wijk_and_soort_in_the_period_up_to_the_peildatum(app):

@@ -73,12 +73,22 @@ def test_the_old_stores_publish_without_loading_an_aggregate(apps, monkeypatch):
     assert len(gepubliceerd(apps)) > 400
 
 
+def alleen_sleutels_van(verwacht: Any, nu: Any) -> Any:
+    """`nu` cut down to the keys `verwacht` has, recursively in dicts (a missing key stays missing)."""
+    if isinstance(verwacht, dict) and isinstance(nu, dict):
+        return {k: alleen_sleutels_van(v, nu[k]) for k, v in verwacht.items() if k in nu}
+    return nu
+
+
 def test_the_old_stores_give_the_report_the_old_code_gave_on_every_peildatum(apps):
+    """Every figure the old code reported is unchanged. Figures added since (such as huisvesting's
+    `doorlooptijd_verdeling`) are not in the fixture, so only the fixture's keys are compared, per
+    service and recursively; a key the fixture has and the report lost still fails."""
     verwacht = json.loads((OUD / "rapporten.json").read_text())
     read_model = herbouw(apps)
 
     for peildatum, rapport in verwacht.items():
-        assert read_model.rapport(dt.date.fromisoformat(peildatum)) == rapport, peildatum
+        assert alleen_sleutels_van(rapport, read_model.rapport(dt.date.fromisoformat(peildatum))) == rapport, peildatum
 
 
 def test_old_events_read_with_the_persoon_id_and_term_of_their_aggregate(apps):

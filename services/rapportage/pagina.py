@@ -1,0 +1,214 @@
+"""The kengetallen page: per opgave the headline figures of a report and plots over time, as HTML.
+
+Everything on the page comes from the report (`Projectie.rapport(peildatum)`, the same dict as
+`/v1/rapport`), which holds counts and days only, no personal data. Every figure shown carries
+`data-kengetal="<service>.<key path>"` and `data-waarde` (the JSON value in the report), so a
+test, or a person, can compare the page with the JSON. The plots ask the report for other
+peildata: the month ends of the year (taakstelling) and of the last twelve months (waiting
+dossiers). Rendered with Jinja2 from the templates shipped in this package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from services.rapportage.grafieken import KLEUREN, Reeks, getal, lijngrafiek, staafgrafiek
+
+Rapport = Callable[[dt.date], dict[str, Any]]
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+TITELS = {"opvang": "Opvang", "huisvesting": "Huisvesting van statushouders", "inburgering": "Inburgering",
+          "mzd": "Mensen zonder documenten (mzd)"}
+HUISVESTING = (
+    ("Taakstelling {taakstelling_jaar.jaar}", (
+        ("taakstelling_jaar.taakstelling", "Taakstelling van het Rijk (personen)"),
+        ("taakstelling_jaar.achterstand", "Achterstand uit eerdere jaren"),
+        ("taakstelling_jaar.opgave", "Opgave (taakstelling + achterstand)"),
+        ("taakstelling_jaar.gerealiseerd", "Gehuisvest dit jaar (personen)"),
+        ("taakstelling_jaar.nog_te_gaan", "Nog te huisvesten"),
+        ("taakstelling_jaar.aandeel_gerealiseerd", "Deel van de opgave gerealiseerd"),
+        ("taakstelling_jaar.amv_taakstelling", "Waarvan amv (indicatief)"),
+        ("taakstelling_jaar.amv_gerealiseerd", "Amv gehuisvest"),
+    )),
+    ("Halfjaar {taakstelling_periode.periode}", (
+        ("taakstelling_periode.opgave", "Opgave van het halfjaar"),
+        ("taakstelling_periode.gerealiseerd", "Gehuisvest in het halfjaar"),
+        ("taakstelling_periode.nog_te_gaan", "Nog te huisvesten"),
+    )),
+    ("Wachtende huishoudens", (
+        ("dossiers_open", "Open dossiers"),
+        ("personen_wachtend", "Personen in open dossiers"),
+        ("dossiers_over_termijn", "Over de termijn van 10 weken"),
+        ("over_termijn.oudste_dagen_wachtend", "Langst wachtend over termijn (dagen)"),
+        ("geblokkeerd.dossiers", "Geblokkeerd (BSN of IBAN ontbreekt)"),
+        ("dossiers_per_status.aangeboden", "Woning aangeboden"),
+        ("dossiers_per_status.geaccepteerd", "Aanbod geaccepteerd"),
+        ("dossiers_per_status.doorstroom", "In doorstroomwoning"),
+    )),
+    ("Doorlooptijd koppeling tot verhuizing (halfjaar)", (
+        ("doorlooptijd.verhuizingen", "Verhuizingen"),
+        ("doorlooptijd.mediaan_dagen", "Mediaan (dagen)"),
+        ("doorlooptijd.p90_dagen", "90e percentiel (dagen)"),
+        ("aanbiedingen.totaal", "Woningen aangeboden"),
+        ("nareizigers.toegevoegd", "Nareizigers toegevoegd (totaal)"),
+    )),
+)
+"""Huisvesting's headline figures, in groups; a group title may name a figure in braces."""
+LABELS = {
+    "bewoners_in_opvang": "Bewoners in de opvang", "verplaatsingen": "Verplaatsingen tussen locaties",
+    "trajecten": "Inburgeringstrajecten", "intakes_afgerond": "Brede intakes afgerond",
+    "intakes_binnen_termijn": "Intakes binnen 10 weken", "intake_wachtlijst": "Wachtend op een intake",
+    "leerroutes": "Leerroute", "zaken_open": "Open zaken", "in_bbb_opvang": "In BBB-opvang",
+}
+"""Dutch labels of the other services' figures; a figure without one is shown by its key."""
+
+
+def html(rapport_op: Rapport, peildatum: dt.date) -> str:
+    """The whole page for a peildatum."""
+    rapport = rapport_op(peildatum)
+    return _omgeving().get_template("kengetallen.html").render(
+        peildatum=peildatum.isoformat(), leesbaar=datum(peildatum), opgaven=list(opgaven(rapport)),
+        grafieken=grafieken(rapport_op, peildatum) if "huisvesting" in rapport else [],
+    )
+
+
+def foutpagina(peildatum: dt.date, melding: str) -> str:
+    """The page with only the peildatum form (set to `peildatum`) and a message."""
+    return _omgeving().get_template("kengetallen.html").render(
+        peildatum=peildatum.isoformat(), leesbaar=datum(peildatum), fout=melding)
+
+
+def opgaven(rapport: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Per service in the report: its title and its groups of figures."""
+    for service, cijfers in rapport.items():
+        if not isinstance(cijfers, dict):
+            continue
+        if service == "huisvesting":
+            groepen = [(_titel(t, cijfers), [_cijfer(service, cijfers, pad, label) for pad, label in rij])
+                       for t, rij in HUISVESTING]
+        else:
+            groepen = [("", [_cijfer(service, cijfers, pad, _label(pad)) for pad in _paden(cijfers)])]
+        groepen = [(titel, [c for c in rij if c is not None]) for titel, rij in groepen]
+        yield {"service": service, "titel": TITELS.get(service, service), "groepen": [g for g in groepen if g[1]]}
+
+
+def _paden(cijfers: dict[str, Any], voor: str = "") -> Iterator[str]:
+    """The key paths of every number or text in a (nested) dict; lists are left out."""
+    for sleutel, waarde in cijfers.items():
+        if isinstance(waarde, dict):
+            yield from _paden(waarde, f"{voor}{sleutel}.")
+        elif not isinstance(waarde, list):
+            yield f"{voor}{sleutel}"
+
+
+def _label(pad: str) -> str:
+    ouder, _, sleutel = pad.rpartition(".")
+    if ouder:
+        return f"{LABELS.get(ouder, ouder.replace('_', ' '))} {sleutel}"
+    return LABELS.get(pad, pad.replace("_", " ").capitalize())
+
+
+_ONBEKEND = object()
+
+
+def _waarde(cijfers: dict[str, Any], pad: str) -> Any:
+    for sleutel in pad.split("."):
+        if not isinstance(cijfers, dict) or sleutel not in cijfers:
+            return _ONBEKEND
+        cijfers = cijfers[sleutel]
+    return cijfers
+
+
+def _titel(titel: str, cijfers: dict[str, Any]) -> str:
+    """A group title with `{pad}` replaced by that figure."""
+    voor, _, rest = titel.partition("{")
+    if not rest:
+        return titel
+    pad, _, na = rest.partition("}")
+    waarde = _waarde(cijfers, pad)
+    return f"{voor}{'' if waarde is _ONBEKEND else waarde}{na}"
+
+
+def _cijfer(service: str, cijfers: dict[str, Any], pad: str, label: str) -> dict[str, Any] | None:
+    """One figure: its label, its text on the page, its key path and its exact JSON value."""
+    waarde = _waarde(cijfers, pad)
+    if waarde is _ONBEKEND:
+        return None
+    return {"label": label, "tekst": _tekst(pad, waarde), "kengetal": f"{service}.{pad}",
+            "waarde": json.dumps(waarde)}
+
+
+def _tekst(pad: str, waarde: Any) -> str:
+    if waarde is None:
+        return "–"
+    if isinstance(waarde, bool) or isinstance(waarde, str):
+        return str(waarde)
+    if pad.endswith("aandeel_gerealiseerd"):
+        return f"{getal(round(waarde * 100, 1))}%"
+    return getal(waarde)
+
+
+def datum(d: dt.date) -> str:
+    """A date as Dutch text: 1 oktober 2024."""
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def maandeinden(van: dt.date, peildatum: dt.date) -> list[dt.date]:
+    """The last day of every month from `van`'s month that lies before the peildatum, then the peildatum."""
+    uit, maand = [], van.replace(day=1)
+    while True:
+        volgende = (maand + dt.timedelta(days=32)).replace(day=1)
+        einde = volgende - dt.timedelta(days=1)
+        if einde >= peildatum:
+            return [*uit, peildatum]
+        uit.append(einde)
+        maand = volgende
+
+
+def _kort(d: dt.date, peildatum: dt.date, met_jaar: bool) -> str:
+    """A point's label: the month (`sep`, or `sep '23`), or the peildatum itself (`1 okt`)."""
+    maand = MAANDEN[d.month - 1][:3]
+    if d == peildatum and (d + dt.timedelta(days=1)).day != 1:
+        return f"{d.day} {maand}"
+    return f"{maand} '{d.year % 100:02d}" if met_jaar else maand
+
+
+def grafieken(rapport_op: Rapport, peildatum: dt.date) -> list[dict[str, Any]]:
+    """The three plots: taakstelling over the year, waiting dossiers over a year, doorlooptijden."""
+    jaar = maandeinden(dt.date(peildatum.year, 1, 1), peildatum)
+    twaalf = maandeinden(dt.date(peildatum.year - 1, peildatum.month, 1), peildatum)
+    rapporten = {d: rapport_op(d)["huisvesting"] for d in sorted({*jaar, *twaalf})}
+    taak = [rapporten[d]["taakstelling_jaar"] for d in jaar]
+    verdeling = rapporten[peildatum].get("doorlooptijd_verdeling", [])
+    return [
+        {"id": "taakstelling", "titel": f"Taakstelling {peildatum.year}: gehuisvest tegen de opgave",
+         "toelichting": "Personen, aan het eind van elke maand en op de peildatum.",
+         "svg": Markup(lijngrafiek(
+             f"Taakstelling {peildatum.year}", [_kort(d, peildatum, False) for d in jaar],
+             [Reeks("opgave", [t["opgave"] for t in taak], KLEUREN[1]),
+              Reeks("gehuisvest", [t["gerealiseerd"] for t in taak], KLEUREN[0])]))},
+        {"id": "wachtend", "titel": "Open dossiers en dossiers over de termijn",
+         "toelichting": "Huishoudens, aan het eind van elke maand van het afgelopen jaar en op de peildatum.",
+         "svg": Markup(lijngrafiek(
+             "Wachtende huishoudens", [_kort(d, peildatum, True) for d in twaalf],
+             [Reeks("open dossiers", [rapporten[d]["dossiers_open"] for d in twaalf], KLEUREN[0]),
+              Reeks("over de termijn", [rapporten[d]["dossiers_over_termijn"] for d in twaalf], KLEUREN[3])]))},
+        {"id": "doorlooptijd", "titel": "Doorlooptijd van koppeling tot verhuizing",
+         "toelichting": "Verhuizingen in het halfjaar tot en met de peildatum, per 10 weken.",
+         "svg": Markup(staafgrafiek(
+             "Doorlooptijd", [f"{b['van']}–{b['tot']}" if b["tot"] else f"{b['van']}+" for b in verdeling],
+             [b["verhuizingen"] for b in verdeling], as_titel="dagen van koppeling tot verhuizing"))},
+    ]
+
+
+@functools.cache
+def _omgeving() -> Environment:
+    return Environment(loader=PackageLoader("services.rapportage", "templates"),
+                       autoescape=select_autoescape(["html"]))

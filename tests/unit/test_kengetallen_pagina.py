@@ -1,0 +1,137 @@
+"""The kengetallen page and the offline Swagger UI over HTTP, on the old stores of the upcasting
+fixture (three years of a small gemeente); the plots' pure SVG helpers."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import re
+import shutil
+import types
+from collections.abc import AsyncIterator
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from services.catalogus import alle
+from services.entrypoints.http import maak_app
+from services.rapportage import grafieken, pagina
+from services.rapportage.projectie import herbouw
+
+OUD = Path(__file__).parent.parent / "fixtures" / "store_voor_v2"
+KENGETAL = re.compile(r'data-kengetal="([^"]+)" data-waarde="([^"]*)"')
+URL = re.compile(r"(?:https?:)?//[\w.-]+", re.IGNORECASE)
+
+
+@pytest.fixture
+async def api(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    """The HTTP server of a stack on a copy of the old stores."""
+    apps = {}
+    for service in alle():
+        kopie = tmp_path / f"{service.name}.sqlite"
+        shutil.copy(OUD / kopie.name, kopie)
+        env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(kopie), "CREATE_TABLE": "y"}
+        apps[service.name] = service.application(env=env, pseudoniem_sleutel="test")
+    stack = types.SimpleNamespace(apps=apps, ready=asyncio.Event(), projectie=herbouw(apps))
+    transport = httpx.ASGITransport(app=maak_app(stack))
+    async with httpx.AsyncClient(transport=transport, base_url="http://welkom.test") as client:
+        yield client
+    for app in apps.values():
+        app.close()
+
+
+def kengetallen(html: str) -> dict[str, Any]:
+    """Every figure on the page: key path -> its value in the report."""
+    return {pad: json.loads(unescape(waarde)) for pad, waarde in KENGETAL.findall(html)}
+
+
+def in_rapport(rapport: dict[str, Any], pad: str) -> Any:
+    for sleutel in pad.split("."):
+        rapport = rapport[sleutel]
+    return rapport
+
+
+async def test_every_figure_on_the_page_is_the_reports_figure_for_that_peildatum(api):
+    for peildatum in ("2023-12-31", "2024-10-01"):
+        pagina_ = await api.get("/", params={"peildatum": peildatum})
+        rapport = (await api.get("/v1/rapport", params={"peildatum": peildatum})).json()
+
+        assert pagina_.status_code == 200 and pagina_.headers["content-type"].startswith("text/html")
+        cijfers = kengetallen(pagina_.text)
+        assert len(cijfers) > 30
+        assert {pad.split(".")[0] for pad in cijfers} == {"opvang", "huisvesting", "inburgering", "mzd"}
+        for pad, waarde in cijfers.items():
+            assert waarde == in_rapport(rapport, pad), pad
+        assert f'value="{peildatum}"' in pagina_.text
+    eind_2023 = kengetallen((await api.get("/", params={"peildatum": "2023-12-31"})).text)
+    assert eind_2023["huisvesting.taakstelling_jaar.opgave"] != cijfers["huisvesting.taakstelling_jaar.opgave"]
+
+
+async def test_the_page_has_three_plots_and_names_no_other_host(api):
+    html = (await api.get("/dashboard", params={"peildatum": "2024-10-01"})).text
+
+    assert html == (await api.get("/", params={"peildatum": "2024-10-01"})).text
+    assert html.count("<svg") == 3
+    for plot in ("grafiek-taakstelling", "grafiek-wachtend", "grafiek-doorlooptijd"):
+        assert f'id="{plot}"' in html
+    assert URL.findall(html) == []
+    css = await api.get("/statisch/kengetallen.css")
+    assert css.status_code == 200 and "text/css" in css.headers["content-type"] and not URL.findall(css.text)
+
+
+async def test_an_invalid_peildatum_gets_a_400_with_a_message_and_no_figures(api):
+    for ongeldig in ("2024-13-01", "2024-02-30", "gisteren", "0001-01-01"):
+        antwoord = await api.get("/", params={"peildatum": ongeldig})
+        assert antwoord.status_code == 400
+        assert "Ongeldige peildatum" in antwoord.text and "data-kengetal" not in antwoord.text
+        assert ongeldig not in antwoord.text
+    assert (await api.get("/", params={"peildatum": ""})).status_code == 200  # an empty picker: today
+
+
+async def test_swagger_ui_is_served_from_the_package(api):
+    docs = await api.get("/v1/docs")
+
+    assert docs.status_code == 200 and 'id="swagger-ui"' in docs.text
+    assert URL.findall(docs.text) == []
+    bestanden = re.findall(r'(?:href|src)="(/[^"]+)"', docs.text)
+    assert len(bestanden) == 3
+    for bestand in bestanden:
+        antwoord = await api.get(bestand)
+        assert antwoord.status_code == 200 and len(antwoord.content) > 1000, bestand
+    assert "SwaggerUIBundle" in (await api.get("/statisch/swagger-ui/swagger-ui-bundle.js")).text
+    assert "/v1/docs" not in (await api.get("/v1/openapi.json")).json()["paths"]
+
+
+def test_month_ends_up_to_the_peildatum_then_the_peildatum():
+    assert pagina.maandeinden(dt.date(2024, 1, 1), dt.date(2024, 3, 15)) == [
+        dt.date(2024, 1, 31), dt.date(2024, 2, 29), dt.date(2024, 3, 15)]
+    assert pagina.maandeinden(dt.date(2023, 12, 1), dt.date(2024, 1, 31)) == [dt.date(2023, 12, 31), dt.date(2024, 1, 31)]
+    assert pagina.maandeinden(dt.date(2024, 1, 1), dt.date(2024, 1, 1)) == [dt.date(2024, 1, 1)]
+
+
+def test_the_scale_has_round_ticks_up_to_the_maximum():
+    assert grafieken.schaal(742) == [0, 200, 400, 600, 800]
+    assert grafieken.schaal(12) == [0, 5, 10, 15]
+    assert grafieken.schaal(3) == [0, 1, 2, 3]
+    assert grafieken.schaal(0) == [0, 1]
+    assert grafieken.getal(1234) == "1.234" and grafieken.getal(327.25) == "327,2"
+
+
+def test_a_line_chart_draws_a_point_per_known_value_and_escapes_its_texts():
+    svg = grafieken.lijngrafiek("a < b", ["jan", "feb", "mrt"], [
+        grafieken.Reeks("opgave", [10, 10, None]), grafieken.Reeks("gehuisvest", [1, 4, 7])])
+
+    assert svg.startswith("<svg") and svg.endswith("</svg>") and "a &lt; b" in svg
+    assert svg.count("<circle") == 5 and svg.count("<polyline") == 2
+    assert "gehuisvest, mrt: 7" in svg and "xmlns" not in svg
+
+
+def test_a_bar_chart_has_a_bar_per_bucket_as_high_as_its_count():
+    svg = grafieken.staafgrafiek("doorlooptijd", ["0–70", "70–140", "140+"], [4, 0, 2])
+
+    hoogten = [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', svg)]
+    assert len(hoogten) == 3 and hoogten[1] == 0 and hoogten[0] == pytest.approx(2 * hoogten[2])
