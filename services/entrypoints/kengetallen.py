@@ -51,7 +51,10 @@ def voeg_paginas_toe(api: FastAPI, stack: Draaiend) -> None:
 
     @api.get("/", include_in_schema=False, response_class=HTMLResponse)
     @api.get("/dashboard", include_in_schema=False, response_class=HTMLResponse)
-    async def kengetallen(peildatum: Annotated[str | None, Query(max_length=20)] = None) -> Response:
+    async def kengetallen(
+        peildatum: Annotated[str | None, Query(max_length=20)] = None,
+        gemeente: Annotated[str | None, Query(pattern=r"^[0-9]{4}$")] = None,
+    ) -> Response:
         vandaag = dt.date.today()
         datum = peildatum_uit(peildatum, vandaag)
         if datum is None:
@@ -60,7 +63,10 @@ def voeg_paginas_toe(api: FastAPI, stack: Draaiend) -> None:
             return JSONResponse({"title": "niet-gestart", "status": 503}, status_code=503,
                                 media_type="application/problem+json")
         await asyncio.to_thread(stack.projectie.bij)
-        return HTMLResponse(await asyncio.to_thread(pagina.html, stack.projectie.rapport, datum))
+        projectie = stack.projectie
+        gemeentecode = gemeente or projectie.gemeentecode
+        return HTMLResponse(await asyncio.to_thread(
+            pagina.html, lambda d: projectie.rapport(d, gemeentecode), datum, gemeentecode))
 
     @api.get("/v1/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:

@@ -70,11 +70,16 @@ LABELS = {
 """Dutch labels of the other services' figures; a figure without one is shown by its key."""
 
 
-def html(rapport_op: Rapport, peildatum: dt.date) -> str:
-    """The whole page for a peildatum."""
+GEMEENTEN = {"0268": "Nijmegen"}
+"""Names of the gemeenten welkom knows by code; others are shown by their code."""
+
+
+def html(rapport_op: Rapport, peildatum: dt.date, gemeentecode: str = "0268") -> str:
+    """The whole page for a peildatum and a gemeente."""
     rapport = rapport_op(peildatum)
     return _omgeving().get_template("kengetallen.html").render(
         peildatum=peildatum.isoformat(), leesbaar=datum(peildatum), opgaven=list(opgaven(rapport)),
+        gemeentecode=gemeentecode, gemeente=GEMEENTEN.get(gemeentecode, gemeentecode),
         grafieken=grafieken(rapport_op, peildatum) if "huisvesting" in rapport else [],
     )
 
@@ -82,7 +87,7 @@ def html(rapport_op: Rapport, peildatum: dt.date) -> str:
 def foutpagina(peildatum: dt.date, melding: str) -> str:
     """The page with only the peildatum form (set to `peildatum`) and a message."""
     return _omgeving().get_template("kengetallen.html").render(
-        peildatum=peildatum.isoformat(), leesbaar=datum(peildatum), fout=melding)
+        peildatum=peildatum.isoformat(), leesbaar=datum(peildatum), fout=melding, gemeente="", gemeentecode="")
 
 
 def opgaven(rapport: dict[str, Any]) -> Iterator[dict[str, Any]]:
