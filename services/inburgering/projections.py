@@ -14,9 +14,9 @@ from services.runtime.views import Feit
 def feiten(e: Any) -> Iterator[Feit]:
     """The facts of one stored event: a traject started, an intake held."""
     if isinstance(e, I.Gestart):
-        yield Feit(str(e.originator_id), "gestart", e.koppeldatum, None, e.gemeentecode)
+        yield Feit(str(e.originator_id), "gestart", e.koppeldatum, None, getattr(e, "gemeentecode", None))
     elif isinstance(e, I.BredeIntakeAfgerond):
-        yield Feit(str(e.originator_id), "intake", e.datum, [e.leerroute, e.binnen_termijn], e.gemeentecode)
+        yield Feit(str(e.originator_id), "intake", e.datum, [e.leerroute, e.binnen_termijn], getattr(e, "gemeentecode", None))
 
 
 def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
