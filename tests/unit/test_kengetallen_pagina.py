@@ -135,3 +135,14 @@ def test_a_bar_chart_has_a_bar_per_bucket_as_high_as_its_count():
 
     hoogten = [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', svg)]
     assert len(hoogten) == 3 and hoogten[1] == 0 and hoogten[0] == pytest.approx(2 * hoogten[2])
+
+
+async def test_the_page_and_the_report_are_for_one_gemeente_at_a_time(api):
+    eigen = await api.get("/", params={"peildatum": "2024-10-01"})
+    andere = await api.get("/", params={"peildatum": "2024-10-01", "gemeente": "0344"})
+    rapport = (await api.get("/v1/rapport", params={"peildatum": "2024-10-01", "gemeente": "0344"})).json()
+
+    assert "Gemeente Nijmegen" in eigen.text and "Gemeente 0344" in andere.text
+    assert kengetallen(eigen.text)["huisvesting.dossiers_open"] > 0
+    assert kengetallen(andere.text)["huisvesting.dossiers_open"] == rapport["huisvesting"]["dossiers_open"] == 0
+    assert (await api.get("/", params={"gemeente": "Nijmegen"})).status_code == 400
