@@ -33,7 +33,7 @@ class Mzd(WelkomApplication):
         persoon_id = self.persoon(data.vnummer)
         if uow.get(Zaak.create_id(persoon_id)) is not None:
             raise ZaakBestaatAlFout()
-        uow.add(Zaak.open(persoon_id=persoon_id, besluitdatum=data.besluitdatum))
+        uow.add(Zaak.open(persoon_id=persoon_id, besluitdatum=data.besluitdatum, gemeentecode=self.gemeentecode))
 
     def zaak(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Zaak:
         """The person's case, for a staff command; a person without one is refused."""

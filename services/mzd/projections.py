@@ -12,10 +12,11 @@ from services.runtime.views import Feit
 
 def feiten(e: Any) -> Iterator[Feit]:
     """The facts of one stored event: a case opened, a person admitted to BBB-opvang."""
+    gemeente = getattr(e, "gemeentecode", None)
     if isinstance(e, Z.Geopend):
-        yield Feit(str(e.originator_id), "geopend", e.besluitdatum)
+        yield Feit(str(e.originator_id), "geopend", e.besluitdatum, None, gemeente)
     elif isinstance(e, Z.ToegelatenTotBbb):
-        yield Feit(str(e.originator_id), "bbb", e.datum)
+        yield Feit(str(e.originator_id), "bbb", e.datum, None, gemeente)
 
 
 def staat(rijen: Iterable[Feit]) -> dict[str, Any]:

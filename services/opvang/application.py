@@ -25,7 +25,7 @@ class Opvang(WelkomApplication):
         )
 
     def _bewoner(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Bewoner:
-        return uow.get(Bewoner.create_id(persoon_id)) or uow.add(Bewoner(persoon_id=persoon_id))
+        return uow.get(Bewoner.create_id(persoon_id)) or uow.add(Bewoner(persoon_id=persoon_id, gemeentecode=self.gemeentecode))
 
     def geplaatst(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.AsielzoekerGeplaatst = bericht.data  # type: ignore[assignment]

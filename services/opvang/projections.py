@@ -12,10 +12,11 @@ from services.runtime.views import Feit
 
 def feiten(e: Any) -> Iterator[Feit]:
     """The facts of one stored event: a stay begins (placement, move) or ends (uitstroom)."""
+    gemeente = getattr(e, "gemeentecode", None)
     if isinstance(e, (B.Geplaatst, B.Verplaatst)):
-        yield Feit(str(e.originator_id), "verblijf", e.datum, [True, isinstance(e, B.Verplaatst)])
+        yield Feit(str(e.originator_id), "verblijf", e.datum, [True, isinstance(e, B.Verplaatst)], gemeente)
     elif isinstance(e, B.Uitgestroomd):
-        yield Feit(str(e.originator_id), "verblijf", e.datum, [False, False])
+        yield Feit(str(e.originator_id), "verblijf", e.datum, [False, False], gemeente)
 
 
 def staat(rijen: Iterable[Feit]) -> dict[str, Any]:

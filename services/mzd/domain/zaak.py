@@ -10,7 +10,7 @@ from eventsourcing.domain import event
 
 from services.domain import Domeinfout
 from services.domain.identity import afgeleid_id
-from services.domain.persoonsaggregate import Persoonsaggregate, PersoonsEvent
+from services.domain.persoonsaggregate import GemeentelijkEvent, GemeentelijkPersoonsaggregate
 
 VERTREKTERMIJN = dt.timedelta(days=28)
 """Vreemdelingenwet (seed 001 §4.1): leave within 28 days after a definitive refusal."""
@@ -24,29 +24,31 @@ class AlInBbbFout(Domeinfout):
     """The person was admitted to BBB-opvang before."""
 
 
-class Zaak(Persoonsaggregate):
-    """One per person (persoon_id)."""
+class Zaak(GemeentelijkPersoonsaggregate):
+    """One per person (persoon_id), kept by a gemeente; its events name both."""
 
-    class Event(PersoonsEvent):
+    class Event(GemeentelijkEvent):
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
-            PersoonsEvent.upcast_v1_v2(state)
+            GemeentelijkEvent.upcast_v1_v2(state)
             if "besluitdatum" in state:  # Geopend: the vertrektermijn is stored since v2
                 state.setdefault("vertrektermijn_verloopt_op", state["besluitdatum"] + VERTREKTERMIJN)
 
     @classmethod
-    def open(cls, persoon_id: uuid.UUID, besluitdatum: dt.date) -> Zaak:
+    def open(cls, persoon_id: uuid.UUID, besluitdatum: dt.date, gemeentecode: str | None = None) -> Zaak:
         """A case on a definitive refusal: the 28-day vertrektermijn starts on the besluitdatum."""
         return cls(persoon_id=persoon_id, besluitdatum=besluitdatum,
-                   vertrektermijn_verloopt_op=besluitdatum + VERTREKTERMIJN)
+                   vertrektermijn_verloopt_op=besluitdatum + VERTREKTERMIJN, gemeentecode=gemeentecode)
 
     @staticmethod
     def create_id(persoon_id: uuid.UUID) -> uuid.UUID:
         return afgeleid_id("mzd", "zaak", persoon_id)
 
     @event("Geopend")
-    def __init__(self, persoon_id: uuid.UUID, besluitdatum: dt.date, vertrektermijn_verloopt_op: dt.date) -> None:
+    def __init__(self, persoon_id: uuid.UUID, besluitdatum: dt.date, vertrektermijn_verloopt_op: dt.date,
+                 gemeentecode: str | None = None) -> None:
         self.persoon_id = persoon_id
+        self.gemeentecode = gemeentecode
         self.besluitdatum = besluitdatum
         self.vertrektermijn_verloopt_op = vertrektermijn_verloopt_op
         self.termijn_verstreken = False

@@ -9,7 +9,7 @@ from eventsourcing.domain import event
 
 from services.domain import Domeinfout
 from services.domain.identity import afgeleid_id
-from services.domain.persoonsaggregate import Persoonsaggregate
+from services.domain.persoonsaggregate import GemeentelijkPersoonsaggregate
 
 
 class AlInOpvangFout(Domeinfout):
@@ -24,16 +24,18 @@ class ZelfdeLocatieFout(Domeinfout):
     """A move from a location to the same location."""
 
 
-class Bewoner(Persoonsaggregate):
-    """One per person (persoon_id). Counts every move: the goal is as few as possible."""
+class Bewoner(GemeentelijkPersoonsaggregate):
+    """One per person (persoon_id), registered by a gemeente's opvang; its events name both.
+    Counts every move: the goal is as few as possible."""
 
     @staticmethod
     def create_id(persoon_id: uuid.UUID) -> uuid.UUID:
         return afgeleid_id("opvang", "bewoner", persoon_id)
 
     @event("Geregistreerd")
-    def __init__(self, persoon_id: uuid.UUID) -> None:
+    def __init__(self, persoon_id: uuid.UUID, gemeentecode: str | None = None) -> None:
         self.persoon_id = persoon_id
+        self.gemeentecode = gemeentecode
         self.locatie_id: str | None = None
         self.verplaatsingen = 0
         self.statushouder = False
