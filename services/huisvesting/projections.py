@@ -24,7 +24,12 @@ from services.huisvesting.domain.taakstelling import Taakstelling as T
 from services.huisvesting.rapport import AANGEBODEN, GEACCEPTEERD, GEBLOKKEERD, WACHTEND, rapport
 from services.runtime.views import Feit
 
-__all__ = ["feiten", "staat", "rapport"]
+__all__ = ["BRONNEN", "feiten", "staat", "rapport"]
+
+
+BRONNEN = (T.Vastgesteld, T.Gewijzigd, D.Geopend, D.Geblokkeerd, D.Gedeblokkeerd, D.NareizigerToegevoegd,
+           D.WoningAangeboden, D.AanbodGeaccepteerd, D.AanbodGeweigerd, D.AanbodIngetrokken, D.Verhuisd)
+"""The stored event classes `feiten` turns into facts (the views decode no others for facts)."""
 
 
 def feiten(e: Any) -> Iterator[Feit]:

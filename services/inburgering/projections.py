@@ -11,6 +11,10 @@ from services.inburgering.domain.inburgeringstraject import Inburgeringstraject 
 from services.runtime.views import Feit
 
 
+BRONNEN = (I.Gestart, I.BredeIntakeAfgerond)
+"""The stored event classes `feiten` turns into facts (the views decode no others for facts)."""
+
+
 def feiten(e: Any) -> Iterator[Feit]:
     """The facts of one stored event: a traject started, an intake held."""
     if isinstance(e, I.Gestart):

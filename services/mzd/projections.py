@@ -10,6 +10,10 @@ from services.mzd.domain.zaak import Zaak as Z
 from services.runtime.views import Feit
 
 
+BRONNEN = (Z.Geopend, Z.ToegelatenTotBbb)
+"""The stored event classes `feiten` turns into facts (the views decode no others for facts)."""
+
+
 def feiten(e: Any) -> Iterator[Feit]:
     """The facts of one stored event: a case opened, a person admitted to BBB-opvang."""
     gemeente = getattr(e, "gemeentecode", None)

@@ -10,6 +10,10 @@ from services.opvang.domain.bewoner import Bewoner as B
 from services.runtime.views import Feit
 
 
+BRONNEN = (B.Geplaatst, B.Verplaatst, B.Uitgestroomd)
+"""The stored event classes `feiten` turns into facts (the views decode no others for facts)."""
+
+
 def feiten(e: Any) -> Iterator[Feit]:
     """The facts of one stored event: a stay begins (placement, move) or ends (uitstroom)."""
     gemeente = getattr(e, "gemeentecode", None)

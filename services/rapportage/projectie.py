@@ -9,7 +9,7 @@ from typing import Any
 
 from services import catalogus
 from services.rapportage.metrics import peildatum_gezet
-from services.rapportage.personen import personen_van
+from services.rapportage.personen import nodig_voor, personen_van
 from services.runtime.application import WelkomApplication
 from services.runtime.views import GeheugenViews, SqlViews, views_voor
 
@@ -30,7 +30,8 @@ class Projectie:
         self.gemeentecode = gemeentecode or next(iter(self.apps.values())).gemeentecode
         self.views: dict[str, SqlViews | GeheugenViews] = {
             naam: views_voor(app, self.services[naam].projections.feiten, personen_van, prefix=prefix,
-                             voortgang=(lambda n, p, s=naam: voortgang(s, n, p)) if voortgang else None)
+                             voortgang=(lambda n, p, s=naam: voortgang(s, n, p)) if voortgang else None,
+                             nodig=nodig_voor(self.services[naam].projections.BRONNEN))
             for naam, app in self.apps.items()
         }
 

@@ -31,6 +31,8 @@ class Feit(NamedTuple):
 
 FeitenVan = Callable[[Any], Iterable[Feit]]
 PersonenVan = Callable[[Any], Iterable[uuid.UUID]]
+Nodig = Callable[[str], bool]
+"""Whether the events of a stored topic can give facts or name a person not named before."""
 
 
 class Views(Protocol):
@@ -49,14 +51,19 @@ def _intern(topic: str) -> bool:
     return topic.rsplit(":", 1)[-1].split(".")[0] in INTERN
 
 
+def _alles(topic: str) -> bool:
+    return not _intern(topic)
+
+
 class _Basis:
     """What both kinds of views share: reading the notification log from the tracked position."""
 
     def __init__(self, app: WelkomApplication, feiten_van: FeitenVan, personen_van: PersonenVan,
-                 voortgang: Callable[[int, int], None] | None = None) -> None:
+                 voortgang: Callable[[int, int], None] | None = None, nodig: Nodig = _alles) -> None:
         self.app = app
         self.feiten_van = feiten_van
         self.personen_van = personen_van
+        self.nodig = nodig
         self.voortgang = voortgang
         self._lock = threading.Lock()
 
@@ -68,8 +75,8 @@ class _Basis:
                 rijen: list[tuple[Any, ...]] = []
                 koppels: set[tuple[str, str]] = set()
                 for n in notifications:
-                    if _intern(n.topic):
-                        continue
+                    if not self.nodig(n.topic):
+                        continue  # not decoded: no fact and no new person in it
                     event = self.app.mapper.to_domain_event(n)
                     for nr, f in enumerate(self.feiten_van(event)):
                         rijen.append((n.id, nr, f.gemeentecode or self.app.gemeentecode,
@@ -209,8 +216,9 @@ class SqlViews(_Basis):
 
 
 def views_voor(app: WelkomApplication, feiten_van: FeitenVan, personen_van: PersonenVan, *,
-               prefix: str = "welkom_", voortgang: Callable[[int, int], None] | None = None) -> SqlViews | GeheugenViews:
+               prefix: str = "welkom_", voortgang: Callable[[int, int], None] | None = None,
+               nodig: Nodig = _alles) -> SqlViews | GeheugenViews:
     """SQL views beside a SQLite or PostgreSQL store; lists beside an in-memory (test) store."""
     if hasattr(app.recorder, "datastore"):
-        return SqlViews(app, feiten_van, personen_van, prefix=prefix, voortgang=voortgang)
-    return GeheugenViews(app, feiten_van, personen_van, voortgang=voortgang)
+        return SqlViews(app, feiten_van, personen_van, prefix=prefix, voortgang=voortgang, nodig=nodig)
+    return GeheugenViews(app, feiten_van, personen_van, voortgang=voortgang, nodig=nodig)
