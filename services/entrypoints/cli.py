@@ -273,11 +273,25 @@ def asyncapi() -> None:
 def bench(
     huishoudens: Annotated[int, typer.Option(help="households pushed through the chain")] = 300,
     backend: Annotated[str, typer.Option(help="sqlite, postgres or both")] = "both",
+    schaal: Annotated[bool, typer.Option("--schaal", help="the read side on N gemeenten x Y years, generated")] = False,
+    groottes: Annotated[str | None, typer.Option(help="--schaal: stored events per run (10000,100000,1000000)")] = None,
+    gemeenten: Annotated[int | None, typer.Option(help="--schaal: this many gemeenten instead of sizes")] = None,
+    jaren: Annotated[int | None, typer.Option(help="--schaal: years of history, 1-10")] = None,
+    seed: Annotated[int, typer.Option(help="--schaal: the same seed gives the same history")] = 2024,
 ) -> None:
-    """Measure raw broker and store limits and welkom's throughput and latency, as ratios."""
+    """Measure raw broker and store limits and welkom's throughput and latency, as ratios (--schaal: the read side)."""
+    configureer("WARNING")
+    if schaal:
+        from services.bench import schaal as schaal_bench
+
+        try:
+            opties = schaal_bench.opties(groottes, backend, gemeenten, jaren)
+        except ValueError as e:
+            _fout(str(e))
+        schaal_bench.main(**opties, seed=seed)
+        return
     from services.bench.keten import main as bench_main
 
-    configureer("WARNING")
     asyncio.run(bench_main(huishoudens=huishoudens, backend=backend))
 
 
