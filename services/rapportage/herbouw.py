@@ -19,10 +19,14 @@ class Voortgang:
         self.totaal = {naam: app.recorder.max_notification_id() or 0 for naam, app in apps.items()}
         self.meld = meld
         self.begin: dict[str, float] = {}
+        self._laatst = time.perf_counter()
+        """When the previous batch ended: the next service's build began then."""
 
     def __call__(self, service: str, gelezen: int, positie: int) -> None:
-        begin = self.begin.setdefault(service, time.perf_counter() - 1e-6)
-        per_s = gelezen / (time.perf_counter() - begin)
+        nu = time.perf_counter()
+        begin = self.begin.setdefault(service, self._laatst)
+        self._laatst = nu
+        per_s = gelezen / max(nu - begin, 1e-6)
         over = max(self.totaal[service] - positie, 0)
         self.meld(f"herbouw {service}: {positie:,}/{self.totaal[service]:,} events, {per_s:,.0f}/s, "
                   f"nog {over / per_s if per_s else 0:.0f}s")
