@@ -26,7 +26,7 @@ from services.demo.huishoudens import (
     dag,
     gekozen,
 )
-from services.demo.scenario import IND, RIJK, WBB, _Uit
+from services.demo.scenario import IND, RIJK, WBB, _Uit, perioden
 from services.demo.scenario import _huishouden as _ketenweg
 
 GROOTTES = ((12, 30), (25, 30), (50, 20), (90, 12), (150, 6), (300, 2))
@@ -142,24 +142,9 @@ def _woningen(uit: _Uit, rng: random.Random, g: Gemeente, jaar: int, schaal: flo
 
 def maanden(events: list[dict[str, Any]], jaren: int) -> Iterator[tuple[dt.date, list[dict[str, Any]]]]:
     """The history a calendar month at a time (what came before the first month in the first),
-    each step with its last day."""
+    each step with its last day: the demo's steps over this history's years."""
     begin, einde = periode(jaren)
-    stap: list[dict[str, Any]] = []
-    tot = _maandeinde(begin)
-    for e in events:
-        datum = dt.date.fromisoformat(e["time"][:10])
-        while datum > tot:
-            yield tot, stap
-            stap, tot = [], _maandeinde(tot + dt.timedelta(days=1))
-        stap.append(e)
-    while tot <= einde:
-        yield tot, stap
-        stap, tot = [], _maandeinde(tot + dt.timedelta(days=1))
-
-
-def _maandeinde(datum: dt.date) -> dt.date:
-    volgende = (datum.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return volgende - dt.timedelta(days=1)
+    return perioden(events, begin, einde)
 
 
 def vnummers(events: list[dict[str, Any]]) -> list[str]:

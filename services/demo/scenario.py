@@ -115,18 +115,20 @@ def _inschrijving(uit: _Uit, rng: random.Random, nummers: Nummers, vnummer: str,
             {"vnummer": vnummer, "bsn": nummers.bsn(), "datum": datum.isoformat()})
 
 
-def perioden(scenario: list[dict[str, Any]]) -> Iterator[tuple[dt.date, list[dict[str, Any]]]]:
-    """The scenario in steps of a calendar month from BEGIN (everything before in the first step),
-    each with its last day: the demo publishes a step, then lets the staff act up to that day."""
+def perioden(scenario: list[dict[str, Any]], begin: dt.date = BEGIN,
+             laatste: dt.date = EINDE) -> Iterator[tuple[dt.date, list[dict[str, Any]]]]:
+    """The scenario in steps of a calendar month from `begin` (everything before in the first
+    step) to `laatste`, each with its last day: the demo publishes a step, then lets the staff act
+    up to that day."""
     stap: list[dict[str, Any]] = []
-    einde = _maandeinde(BEGIN)
+    einde = _maandeinde(begin)
     for e in scenario:
         datum = dt.date.fromisoformat(e["time"][:10])
         while datum > einde:
             yield einde, stap
             stap, einde = [], _maandeinde(einde + dt.timedelta(days=1))
         stap.append(e)
-    while einde <= EINDE:
+    while einde <= laatste:
         yield einde, stap
         stap, einde = [], _maandeinde(einde + dt.timedelta(days=1))
 

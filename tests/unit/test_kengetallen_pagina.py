@@ -7,41 +7,30 @@ import asyncio
 import datetime as dt
 import json
 import re
-import shutil
 import types
 from collections.abc import AsyncIterator
 from html import unescape
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from services.catalogus import alle
 from services.entrypoints.http import maak_app
 from services.rapportage import grafieken, pagina
 from services.rapportage.projectie import herbouw
 
-OUD = Path(__file__).parent.parent / "fixtures" / "store_voor_v2"
 KENGETAL = re.compile(r'data-kengetal="([^"]+)" data-waarde="([^"]*)"')
 URL = re.compile(r"(?:https?:)?//[\w.-]+", re.IGNORECASE)
 
 
 @pytest.fixture
-async def api(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+async def api(oude_apps: dict[str, Any]) -> AsyncIterator[httpx.AsyncClient]:
     """The HTTP server of a stack on a copy of the old stores."""
-    apps = {}
-    for service in alle():
-        kopie = tmp_path / f"{service.name}.sqlite"
-        shutil.copy(OUD / kopie.name, kopie)
-        env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(kopie), "CREATE_TABLE": "y"}
-        apps[service.name] = service.application(env=env, pseudoniem_sleutel="test")
+    apps = oude_apps
     stack = types.SimpleNamespace(apps=apps, ready=asyncio.Event(), projectie=herbouw(apps))
     transport = httpx.ASGITransport(app=maak_app(stack))
     async with httpx.AsyncClient(transport=transport, base_url="http://welkom.test") as client:
         yield client
-    for app in apps.values():
-        app.close()
 
 
 def kengetallen(html: str) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +21,8 @@ OUD = Path(__file__).parent.parent / "fixtures" / "store_voor_v2"
 
 
 @pytest.fixture
-def apps(tmp_path: Path) -> dict[str, WelkomApplication]:
-    """The four services on a copy of the old stores, with today's code and the key they were written with."""
-    geopend = {}
-    for service in alle():
-        kopie = tmp_path / f"{service.name}.sqlite"
-        shutil.copy(OUD / kopie.name, kopie)
-        env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(kopie), "CREATE_TABLE": "y"}
-        geopend[service.name] = service.application(env=env, pseudoniem_sleutel="test")
-    yield geopend
-    for app in geopend.values():
-        app.close()
+def apps(oude_apps: dict[str, WelkomApplication]) -> dict[str, WelkomApplication]:
+    return oude_apps
 
 
 def gepubliceerd(apps: dict[str, WelkomApplication]) -> list[dict[str, Any]]:

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
 
 from services.catalogus import alle
+from services.runtime.application import WelkomApplication
 from services.rapportage.personen import nodig_voor, personen_van
 from services.runtime.views import views_voor
 
-OUD = Path(__file__).parent.parent / "fixtures" / "store_voor_v2"
 
 
 @pytest.fixture
-def apps(tmp_path: Path):
-    """The four services on a copy of the old stores (every stored event type is in them)."""
-    geopend = {}
-    for service in alle():
-        kopie = tmp_path / f"{service.name}.sqlite"
-        shutil.copy(OUD / kopie.name, kopie)
-        env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(kopie), "CREATE_TABLE": "y"}
-        geopend[service.name] = service.application(env=env, pseudoniem_sleutel="test")
-    yield geopend
-    for app in geopend.values():
-        app.close()
+def apps(oude_apps: dict[str, WelkomApplication]) -> dict[str, WelkomApplication]:
+    return oude_apps
 
 
 def test_only_the_declared_sources_give_facts(apps):
