@@ -66,7 +66,8 @@ def voeg_paginas_toe(api: FastAPI, stack: Draaiend) -> None:
         projectie = stack.projectie
         gemeentecode = gemeente or projectie.gemeentecode
         return HTMLResponse(await asyncio.to_thread(
-            pagina.html, lambda d: projectie.rapport(d, gemeentecode), datum, gemeentecode))
+            pagina.html, lambda d: projectie.rapport(d, gemeentecode), datum, gemeentecode,
+            lambda ds: projectie.rapporten(ds, gemeentecode, ("huisvesting",))))
 
     @api.get("/v1/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:

@@ -22,6 +22,8 @@ from markupsafe import Markup
 from services.rapportage.grafieken import KLEUREN, Reeks, getal, lijngrafiek, staafgrafiek
 
 Rapport = Callable[[dt.date], dict[str, Any]]
+Rapporten = Callable[[list[dt.date]], dict[dt.date, dict[str, Any]]]
+"""Huisvesting's reports on several peildata at once (one read of the facts)."""
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
            "oktober", "november", "december")
 TITELS = {"opvang": "Opvang", "huisvesting": "Huisvesting van statushouders", "inburgering": "Inburgering",
@@ -74,13 +76,15 @@ GEMEENTEN = {"0268": "Nijmegen"}
 """Names of the gemeenten welkom knows by code; others are shown by their code."""
 
 
-def html(rapport_op: Rapport, peildatum: dt.date, gemeentecode: str = "0268") -> str:
+def html(rapport_op: Rapport, peildatum: dt.date, gemeentecode: str = "0268",
+         huisvesting_op: Rapporten | None = None) -> str:
     """The whole page for a peildatum and a gemeente."""
     rapport = rapport_op(peildatum)
     return _omgeving().get_template("kengetallen.html").render(
         peildatum=peildatum.isoformat(), leesbaar=datum(peildatum), opgaven=list(opgaven(rapport)),
         gemeentecode=gemeentecode, gemeente=GEMEENTEN.get(gemeentecode, gemeentecode),
-        grafieken=grafieken(rapport_op, peildatum) if "huisvesting" in rapport else [],
+        grafieken=grafieken(huisvesting_op or (lambda ds: {d: rapport_op(d) for d in ds}), peildatum)
+        if "huisvesting" in rapport else [],
     )
 
 
@@ -185,11 +189,11 @@ def _kort(d: dt.date, peildatum: dt.date, met_jaar: bool) -> str:
     return f"{maand} '{d.year % 100:02d}" if met_jaar else maand
 
 
-def grafieken(rapport_op: Rapport, peildatum: dt.date) -> list[dict[str, Any]]:
+def grafieken(rapporten_op: Rapporten, peildatum: dt.date) -> list[dict[str, Any]]:
     """The three plots: taakstelling over the year, waiting dossiers over a year, doorlooptijden."""
     jaar = maandeinden(dt.date(peildatum.year, 1, 1), peildatum)
     twaalf = maandeinden(dt.date(peildatum.year - 1, peildatum.month, 1), peildatum)
-    rapporten = {d: rapport_op(d)["huisvesting"] for d in sorted({*jaar, *twaalf})}
+    rapporten = {d: r["huisvesting"] for d, r in rapporten_op(sorted({*jaar, *twaalf})).items()}
     taak = [rapporten[d]["taakstelling_jaar"] for d in jaar]
     verdeling = rapporten[peildatum].get("doorlooptijd_verdeling", [])
     return [

@@ -11,7 +11,7 @@ from typing import Any
 from eventsourcing.domain import CanInitAggregate
 from eventsourcing.utils import resolve_topic
 
-from services.runtime.views import INTERN
+from services.runtime.views import intern
 
 
 def personen_van(event: Any) -> Iterator[uuid.UUID]:
@@ -37,7 +37,7 @@ def nodig_voor(bronnen: tuple[type, ...]) -> Callable[[str], bool]:
 
     @cache
     def nodig(topic: str) -> bool:
-        if topic.rsplit(":", 1)[-1].split(".")[0] in INTERN:
+        if intern(topic):
             return False
         cls = resolve_topic(topic)
         return issubclass(cls, bronnen) or noemt_nieuwe_personen(cls)

@@ -41,12 +41,20 @@ class Projectie:
 
     def rapport(self, peildatum: dt.date, gemeentecode: str | None = None) -> dict[str, Any]:
         """The kengetallen of every service for one gemeente as known on the peildatum, in chain order."""
+        return self.rapporten([peildatum], gemeentecode)[peildatum]
+
+    def rapporten(self, peildata: list[dt.date], gemeentecode: str | None = None,
+                  services: tuple[str, ...] | None = None) -> dict[dt.date, dict[str, Any]]:
+        """The kengetallen on several peildata from one read of the facts up to the latest: a
+        service's report counts only the facts dated on or before its own peildatum."""
         gemeente = gemeentecode or self.gemeentecode
-        uit: dict[str, Any] = {"peildatum": peildatum.isoformat()}
+        uit: dict[dt.date, dict[str, Any]] = {d: {"peildatum": d.isoformat()} for d in peildata}
         for service in catalogus.alle():
-            if service.name in self.views:
-                feiten = self.views[service.name].feiten(gemeente, peildatum)
-                uit[service.name] = service.projections.rapport(service.projections.staat(feiten), peildatum)
+            if service.name in self.views and (services is None or service.name in services):
+                feiten = self.views[service.name].feiten(gemeente, max(peildata))
+                staat = service.projections.staat(feiten)
+                for d in peildata:
+                    uit[d][service.name] = service.projections.rapport(staat, d)
         return uit
 
     def aggregaten(self, persoon_id: uuid.UUID) -> dict[str, list[uuid.UUID]]:
@@ -68,7 +76,6 @@ def herbouw(apps: Mapping[str, WelkomApplication], *, gemeentecode: str | None =
     projectie = Projectie(apps, gemeentecode=gemeentecode, prefix=HERBOUW, voortgang=voortgang)
     for view in projectie.views.values():
         if isinstance(view, SqlViews):
-            view.verwijder()
-    projectie = Projectie(apps, gemeentecode=gemeentecode, prefix=HERBOUW, voortgang=voortgang)
+            view.leeg()
     projectie.bij(blok=5000)
     return projectie

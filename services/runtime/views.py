@@ -47,12 +47,13 @@ class Views(Protocol):
     def aggregaten(self, persoon_id: uuid.UUID) -> list[uuid.UUID]: ...
 
 
-def _intern(topic: str) -> bool:
+def intern(topic: str) -> bool:
+    """Whether a stored topic is an event of a bookkeeping aggregate (INTERN)."""
     return topic.rsplit(":", 1)[-1].split(".")[0] in INTERN
 
 
 def _alles(topic: str) -> bool:
-    return not _intern(topic)
+    return not intern(topic)
 
 
 class _Basis:
@@ -141,6 +142,11 @@ class SqlViews(_Basis):
             f"{self._qual}{prefix}{t}" for t in ("feiten", "personen", "tracking"))
         self._maak()
 
+    @staticmethod
+    def _rij(r: Any) -> tuple[Any, ...]:
+        """A result row as a tuple (PostgreSQL gives dicts, SQLite gives rows)."""
+        return tuple(r.values()) if isinstance(r, dict) else tuple(r)
+
     def _sql(self, tekst: str) -> str:
         return tekst.replace("?", "%s") if self.postgres else tekst
 
@@ -185,7 +191,7 @@ class SqlViews(_Basis):
                 f"SELECT volgnummer, nr, gemeentecode, datum, sleutel, soort, waarde FROM {self.feiten_tabel} "
                 "WHERE gemeentecode = ? AND (datum <= ? OR datum IS NULL) ORDER BY volgnummer, nr"),
                 (gemeentecode, peildatum.isoformat()))
-            return [self._feit(tuple(r.values()) if isinstance(r, dict) else tuple(r)) for r in c.fetchall()]
+            return [self._feit(self._rij(r)) for r in c.fetchall()]
 
     def aggregaten(self, persoon_id: uuid.UUID) -> list[uuid.UUID]:
         with self.datastore.transaction(commit=False) as c:
@@ -198,7 +204,7 @@ class SqlViews(_Basis):
         with self.datastore.transaction(commit=False) as c:
             c.execute(f"SELECT volgnummer, nr, gemeentecode, datum, sleutel, soort, waarde FROM {self.feiten_tabel} "
                       "ORDER BY volgnummer, nr")
-            return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in c.fetchall()]
+            return [self._rij(r) for r in c.fetchall()]
 
     def activeer(self, live: str) -> None:
         """Make these (rebuilt) tables the live views with prefix `live`, in one transaction."""
@@ -213,6 +219,11 @@ class SqlViews(_Basis):
         with self.datastore.transaction(commit=True) as c:
             for tabel in (self.feiten_tabel, self.personen_tabel, self.tracking_tabel):
                 c.execute(f"DROP TABLE IF EXISTS {tabel}")
+
+    def leeg(self) -> None:
+        """Start these views afresh: empty tables, position 0."""
+        self.verwijder()
+        self._maak()
 
 
 def views_voor(app: WelkomApplication, feiten_van: FeitenVan, personen_van: PersonenVan, *,
