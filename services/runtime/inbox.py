@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -16,13 +15,14 @@ from faststream.kafka.annotations import KafkaMessage
 from events.envelope import Afgewezen, Bericht, lees
 from services.runtime.application import WelkomApplication
 from services.runtime.bus import ConsumerTuning, naar_dlq
-from services.runtime.metrics import BATCH_SECONDEN, INBOX_BERICHTEN
+from services.runtime.faults import Hooks
+from services.runtime.metrics import BATCH_SECONDEN, INBOX_BERICHTEN, INBOX_HERHALINGEN, INBOX_VAST
 from services.runtime.settings import Settings
 
 log = structlog.get_logger(__name__)
 
-FAULT_ENV = "WELKOM_FAULT"
-"""Test hook: `crash-after-store` ends the process between the store commit and the offset commit."""
+WACHT_NA_FOUT_S = 1.0
+"""How long the inbox waits before it tries a failed batch again."""
 
 
 class Inbox:
@@ -42,6 +42,9 @@ class Inbox:
         self.settings = settings
         self.primair = set(primair)
         self.tuning = tuning
+        self.hooks = Hooks(settings.fault)
+        self.faalt_sinds: float | None = None
+        INBOX_VAST.labels(service=app.name).set(0)
 
     async def verwerk(self, records: Sequence[Any]) -> None:
         """Apply one batch of ConsumerRecords. Returns once effects and DLQ records are stored."""
@@ -58,12 +61,12 @@ class Inbox:
             if bericht.type in self.app.handlers():
                 berichten.append((record, bericht))
         if berichten:
+            self.hooks.bij("crash-before-store", service=self.app.name)
+            self.hooks.bij("store-failure-once", service=self.app.name)
             per_bericht = {id(b): r for r, b in berichten}
             domeinfouten = await asyncio.to_thread(self.app.verwerk_batch, [b for _, b in berichten])
             afgewezen += [(per_bericht[id(b)], reden) for b, reden in domeinfouten]
-        if os.environ.get(FAULT_ENV) == "crash-after-store" and berichten:
-            log.warning("fault.crash_after_store", service=self.app.name)
-            os._exit(86)
+            self.hooks.bij("crash-after-store", service=self.app.name)
         for record, reden in afgewezen:
             await naar_dlq(
                 self.broker,
@@ -104,16 +107,26 @@ class Inbox:
 
         @subscriber
         async def inbox(body: Any, msg: KafkaMessage) -> None:
-            rauw = msg.raw_message
-            records = tuple(rauw) if isinstance(rauw, (tuple, list)) else (rauw,)
-            try:
-                await self.verwerk(records)
-            except Exception as e:  # the store or the bus failed: nothing is committed, retry
-                log.warning("inbox.opnieuw", service=self.app.name, oorzaak=type(e).__name__)
-                await msg.nack()  # seek back: the same batch comes again
-                await asyncio.sleep(1.0)
-                return
-            await msg.ack()
+            await self.behandel(msg)
+
+    async def behandel(self, msg: Any) -> None:
+        """One delivered batch: its effect first, then the offset commit; on failure seek back."""
+        rauw = msg.raw_message
+        records = tuple(rauw) if isinstance(rauw, (tuple, list)) else (rauw,)
+        try:
+            await self.verwerk(records)
+        except Exception as e:  # the store or the bus failed: nothing is committed, retry
+            nu = time.monotonic()
+            self.faalt_sinds = self.faalt_sinds or nu
+            INBOX_HERHALINGEN.labels(service=self.app.name).inc()
+            INBOX_VAST.labels(service=self.app.name).set(nu - self.faalt_sinds)
+            log.warning("inbox.opnieuw", service=self.app.name, oorzaak=type(e).__name__)
+            await msg.nack()  # seek back: the same batch comes again
+            await asyncio.sleep(WACHT_NA_FOUT_S)
+            return
+        await msg.ack()
+        self.faalt_sinds = None
+        INBOX_VAST.labels(service=self.app.name).set(0)
 
 
 async def _rauw(msg: Any) -> Any:

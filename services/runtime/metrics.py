@@ -6,7 +6,7 @@ from prometheus_client import Counter, Gauge, Histogram
 
 INBOX_BERICHTEN = Counter(
     "welkom_inbox_messages_total",
-    "Inbound records handled, by outcome (verwerkt, dubbel, dlq).",
+    "Inbound records handled, by outcome (verwerkt, dlq).",
     ["service", "topic", "outcome"],
 )
 DLQ = Counter(
@@ -24,11 +24,30 @@ BATCH_SECONDEN = Histogram(
     "Time to apply one batch of inbound records and commit it.",
     ["service"],
 )
+INBOX_HERHALINGEN = Counter(
+    "welkom_inbox_retries_total",
+    "Batches that failed (store or bus unavailable) and were sought back to be tried again.",
+    ["service"],
+)
+INBOX_VAST = Gauge(
+    "welkom_inbox_stuck_seconds",
+    "How long the inbox has been retrying the same failing batch; 0 while records flow.",
+    ["service"],
+)
 RELAY_GEPUBLICEERD = Counter(
-    "welkom_relay_published_events_total", "Domain events published by the relay.", ["service", "type"]
+    "welkom_relay_published_events_total",
+    "Domain events published by the relay and acknowledged by the broker.",
+    ["service", "type"],
 )
 RELAY_ACHTERSTAND = Gauge(
-    "welkom_relay_lag_events", "Stored events not yet published by the relay.", ["service"]
+    "welkom_relay_lag_events",
+    "Stored events whose publication the broker has not acknowledged yet (read from the store, also while the broker is down).",
+    ["service"],
+)
+RELAY_FOUTEN = Counter(
+    "welkom_relay_errors_total",
+    "Relay rounds that failed (broker or store unavailable); the relay tries again.",
+    ["service"],
 )
 KLOK_VERLOPEN = Counter(
     "welkom_clock_expired_terms_total", "Legal terms recorded as expired by the clock.", ["service"]

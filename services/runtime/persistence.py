@@ -9,9 +9,8 @@ from urllib.parse import unquote, urlparse
 import psycopg
 from eventsourcing.persistence import Transcoding
 
+from services.runtime.faults import TESTING_ENV
 from services.runtime.settings import Settings
-
-TESTING_ENV = "WELKOM_TESTING"
 
 
 class DateAsISO(Transcoding):

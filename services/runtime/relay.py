@@ -14,9 +14,14 @@ from events import envelope, topics
 from events.registry import soort
 from services.runtime.application import WelkomApplication
 from services.domain.identity import afgeleid_id
-from services.runtime.metrics import RELAY_ACHTERSTAND, RELAY_GEPUBLICEERD
+from services.runtime.faults import Hooks
+from services.runtime.metrics import RELAY_ACHTERSTAND, RELAY_FOUTEN, RELAY_GEPUBLICEERD
 
 log = structlog.get_logger(__name__)
+
+WACHT_NA_FOUT_S = 1.0
+METEN_ELKE_S = 1.0
+"""How often the lag gauge is read from the store."""
 
 
 def bus_events(
@@ -55,17 +60,27 @@ class Relay:
 
     def __init__(
         self, app: WelkomApplication, translation: ModuleType, broker: KafkaBroker, *,
-        interval_s: float = 0.05, batch: int = 500,
+        interval_s: float = 0.05, batch: int = 500, hooks: Hooks | None = None,
     ) -> None:
         self.app = app
         self.translation = translation
         self.broker = broker
         self.interval_s = interval_s
         self.batch = batch
+        self.hooks = hooks or Hooks(None)
         self.naam = f"relay:{topics.gemeente(app.name)}"
 
     def positie(self) -> int:
         return self.app.process_recorder.max_tracking_id(self.naam) or 0
+
+    def achterstand(self) -> int:
+        """Stored events the broker has not acknowledged: read from the store alone, so it
+        also counts while the broker is down."""
+        hoogste = self.app.process_recorder.max_notification_id() or 0
+        return max(0, hoogste - self.positie())
+
+    async def meet(self) -> None:
+        RELAY_ACHTERSTAND.labels(service=self.app.name).set(await asyncio.to_thread(self.achterstand))
 
     async def stap(self) -> int:
         """Publish the next batch of stored events; the number of notifications handled."""
@@ -73,7 +88,6 @@ class Relay:
         positie = await asyncio.to_thread(self.positie)
         notifications = await asyncio.to_thread(recorder.select_notifications, positie + 1, self.batch)
         if not notifications:
-            RELAY_ACHTERSTAND.labels(service=self.app.name).set(0)
             return 0
         uit = await asyncio.to_thread(bus_events, self.app, self.translation, list(notifications))
         bevestigingen = []
@@ -85,22 +99,41 @@ class Relay:
                     bericht.value, topic=topic, key=bericht.key, headers=kop, no_confirm=True
                 )
             )
+        await asyncio.gather(*bevestigingen)  # every record acknowledged (acks=all) ...
+        for _, cloudevent in uit:
             RELAY_GEPUBLICEERD.labels(service=self.app.name, type=cloudevent["type"]).inc()
-        await asyncio.gather(*bevestigingen)
-        laatste = notifications[-1].id
+        if uit:
+            self.hooks.bij("relay-crash-after-publish", service=self.app.name)
+        laatste = notifications[-1].id  # ... before the position moves past them
         await asyncio.to_thread(recorder.insert_events, [], tracking=Tracking(self.naam, laatste))
-        hoogste = await asyncio.to_thread(recorder.max_notification_id) or laatste
-        RELAY_ACHTERSTAND.labels(service=self.app.name).set(hoogste - laatste)
+        if uit:
+            self.hooks.bij("relay-crash-after-record", service=self.app.name)
         return len(notifications)
 
     async def run(self, stop: asyncio.Event) -> None:
+        meter = asyncio.create_task(self._meet_steeds(stop))
+        try:
+            while not stop.is_set():
+                try:
+                    pauze = self.interval_s if await self.stap() < self.batch else 0.0
+                except Exception as e:  # broker or store unavailable: try again, nothing is lost
+                    RELAY_FOUTEN.labels(service=self.app.name).inc()
+                    log.warning("relay.opnieuw", service=self.app.name, oorzaak=type(e).__name__)
+                    pauze = WACHT_NA_FOUT_S
+                if pauze:
+                    await _slaap(stop, pauze)
+        finally:
+            meter.cancel()
+
+    async def _meet_steeds(self, stop: asyncio.Event) -> None:
+        """The lag gauge, on its own: a publish that waits for a broker that is down blocks
+        the relay's round, not the measurement."""
         while not stop.is_set():
             try:
-                if await self.stap() < self.batch:
-                    await _slaap(stop, self.interval_s)
-            except Exception as e:  # broker or store unavailable: try again, nothing is lost
-                log.warning("relay.opnieuw", service=self.app.name, oorzaak=type(e).__name__)
-                await _slaap(stop, 1.0)
+                await self.meet()
+            except Exception as e:  # the store is down too: the gauge keeps its last value
+                log.warning("relay.meting_mislukt", service=self.app.name, oorzaak=type(e).__name__)
+            await _slaap(stop, METEN_ELKE_S)
 
 
 async def _slaap(stop: asyncio.Event, seconden: float) -> None:

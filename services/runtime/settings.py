@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from services.runtime.faults import Fault
+
 DEV_PSEUDONYM_SECRET = "welkom-ontwikkelsleutel-niet-voor-productie"
 
 
@@ -38,6 +40,15 @@ class Settings(BaseSettings):
     kafka_idempotent_producer: bool | None = Field(
         None, description="default: on for a real Kafka, off for the local Tansu (unsupported)"
     )
+    kafka_ssl_cafile: Path | None = Field(
+        None, description="CA bundle that signed the broker certificate (SASL_SSL); unset = the system's"
+    )
+    kafka_create_topics: bool | None = Field(
+        None,
+        description="create missing topics; default: only on the bundled broker. Otherwise welkom "
+        "checks that every topic exists with its partitions and stops with one line if not",
+    )
+    kafka_partitions: int = Field(6, description="partitions of every keten.* and gemeente.* topic (DLQs: 1)")
 
     http_host: str = "127.0.0.1"
     http_port: int = 8080
@@ -65,6 +76,7 @@ class Settings(BaseSettings):
             return [deel.strip() for deel in waarde.split(",") if deel.strip()]
         return waarde
     log_level: str = "INFO"
+    fault: Fault | None = Field(None, description="tests only: the fault hook to trigger (services/runtime/faults.py)")
 
 
 @lru_cache

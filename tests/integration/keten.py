@@ -71,21 +71,22 @@ class Keten:
         )
 
     async def records(self, topic: str) -> list[Any]:
-        """Every record on the topic so far (partition 0: the local broker has one)."""
+        """Every record on the topic so far, over all its partitions (each partition in order)."""
         consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap_servers, enable_auto_commit=False,
                                     fetch_max_wait_ms=TANSU_FETCH_MS,
                                     max_partition_fetch_bytes=8 * 1024 * 1024)
         await consumer.start()
         try:
-            tp = TopicPartition(topic, 0)
-            consumer.assign([tp])
-            einde = (await consumer.end_offsets([tp]))[tp]
-            await consumer.seek_to_beginning(tp)
+            await consumer._client.force_metadata_update()
+            delen = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or {0})]
+            consumer.assign(delen)
+            eindes = await consumer.end_offsets(delen)
+            await consumer.seek_to_beginning(*delen)
             uit: list[Any] = []
-            while len(uit) < einde:
-                batch = await consumer.getmany(tp, timeout_ms=1000)
-                uit += batch.get(tp, [])
-            return uit
+            while len(uit) < sum(eindes.values()):
+                for records in (await consumer.getmany(*delen, timeout_ms=1000)).values():
+                    uit += records
+            return sorted(uit, key=lambda r: (r.partition, r.offset))
         finally:
             await consumer.stop()
 
