@@ -18,7 +18,8 @@ from services import catalogus
 from services.entrypoints.http import maak_app
 from services.rapportage.projectie import Projectie
 from services.runtime.application import WelkomApplication
-from services.runtime.bus import consumer_tuning, maak_broker, maak_topics
+from services.runtime.bus import consumer_tuning, maak_broker, zorg_voor_topics
+from services.runtime.faults import Hooks
 from services.runtime.inbox import Inbox
 from services.runtime.localbroker import LokaleBroker
 from services.runtime.metrics import KLOK_VERLOPEN
@@ -86,9 +87,9 @@ class Stack:
             self.lokale_broker = LokaleBroker(s.local_broker_port, log_file=s.data_dir / "broker.log")
             await asyncio.to_thread(self.lokale_broker.start)
             self.bootstrap_servers = self.lokale_broker.bootstrap_servers
-        await maak_topics(self.bootstrap_servers)
-        self.apps = await asyncio.to_thread(open_apps, s, self.namen)
         lokaal = self.lokale_broker is not None
+        await zorg_voor_topics(s, self.bootstrap_servers, lokaal=lokaal)
+        self.apps = await asyncio.to_thread(open_apps, s, self.namen)
         self.tuning = consumer_tuning(s, lokaal=lokaal)
         primair = primaire_topics(self.apps)
         for service in catalogus.alle():
@@ -102,7 +103,7 @@ class Stack:
                 inbox.registreer(self.apps[service.name].topics())
                 self.relays[service.name] = Relay(
                     self.apps[service.name], service.translation, broker,
-                    interval_s=s.relay_interval_ms / 1000,
+                    interval_s=s.relay_interval_ms / 1000, hooks=Hooks(s.fault),
                 )
         await asyncio.gather(*(b.start() for b in self.brokers.values()))
         self.projectie = Projectie(self.apps, gemeentecode=s.gemeentecode)

@@ -19,6 +19,7 @@ from services.demo.scenario import genereer, perioden
 from services.demo.huishoudens import EINDE
 from services.demo.personeel import Personeel
 from services.stack import Stack
+from services.runtime.bus import kafka_verbinding
 
 log = structlog.get_logger(__name__)
 PEILDATA = (dt.date(2023, 12, 31), dt.date(2024, 10, 1), EINDE)
@@ -32,7 +33,8 @@ class Volger:
 
     def __init__(self, stack: Stack) -> None:
         self.consumer = AIOKafkaConsumer(bootstrap_servers=stack.bootstrap_servers, enable_auto_commit=False,
-                                         fetch_max_wait_ms=stack.tuning.fetch_max_wait_ms)
+                                         fetch_max_wait_ms=stack.tuning.fetch_max_wait_ms,
+                                         **kafka_verbinding(stack.settings))
         self.delen = [TopicPartition(t, 0) for t in STAFTOPICS]
 
     async def start(self) -> None:

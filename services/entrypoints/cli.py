@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import inspect
 import json
 import signal
 import sys
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,7 +15,8 @@ import httpx
 import typer
 
 from services import catalogus
-from services.runtime.commands import Opdracht
+from services.entrypoints.cli_staff import staff_command
+from services.runtime.bus import TopicsOntbreken
 from services.runtime.logging import configureer
 from services.runtime.settings import Settings
 
@@ -47,12 +46,15 @@ async def _draai(settings: Settings, na_start: Any = None) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with Stack(settings) as stack:
-        typer.echo(f"welkom draait: {stack.http_url}  (broker {stack.bootstrap_servers}; Ctrl-C stopt)", err=True)
-        taak = asyncio.create_task(na_start(stack)) if na_start else None
-        await stop.wait()
-        if taak:
-            taak.cancel()
+    try:
+        async with Stack(settings) as stack:
+            typer.echo(f"welkom draait: {stack.http_url}  (broker {stack.bootstrap_servers}; Ctrl-C stopt)", err=True)
+            taak = asyncio.create_task(na_start(stack)) if na_start else None
+            await stop.wait()
+            if taak:
+                taak.cancel()
+    except TopicsOntbreken as e:  # production: the topics come from deploy/, never from welkom
+        _fout(str(e))
     typer.echo("welkom gestopt", err=True)
 
 
@@ -219,38 +221,13 @@ Key = Annotated[str | None, typer.Option(help="idempotency key (default: a new o
 Datum = Annotated[str, typer.Option(help="YYYY-MM-DD")]
 
 
-def _staff_command(opdracht: Opdracht[Any]) -> Callable[..., None]:
-    """`welkom <service> <naam> --<field> ...` for one entry of a command table: one option per
-    field of its request model; the body goes to the command's HTTP route."""
-    velden = opdracht.verzoek.model_fields
-
-    def command(**opties: Any) -> None:
-        data_dir, sleutel = opties.pop("data_dir"), opties.pop("sleutel")
-        _opdracht(opdracht.url, {k: v for k, v in opties.items() if v is not None}, data_dir, sleutel)
-
-    parameters = []
-    for veld, info in velden.items():
-        hulp = info.description or ("YYYY-MM-DD" if info.annotation is dt.date else None)
-        optie = typer.Option(opdracht.optie(veld), help=hulp)
-        annotatie = Annotated[str, optie] if info.is_required() else Annotated[str | None, optie]
-        parameters.append(inspect.Parameter(veld, inspect.Parameter.KEYWORD_ONLY, annotation=annotatie,
-                                            default=inspect.Parameter.empty if info.is_required() else None))
-    parameters += [inspect.Parameter("data_dir", inspect.Parameter.KEYWORD_ONLY, annotation=DataDir, default=None),
-                   inspect.Parameter("sleutel", inspect.Parameter.KEYWORD_ONLY, annotation=Key, default=None)]
-    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    command.__annotations__ = {p.name: p.annotation for p in parameters}
-    command.__doc__ = opdracht.doc
-    command.__name__ = opdracht.naam.replace("-", "_")
-    return command
-
-
 for _service in catalogus.alle():
     if _service.commands:
         _groep = typer.Typer(help=f"Staff commands of {_service.name}: "
                              f"{', '.join(o.naam for o in _service.commands)}.", no_args_is_help=True)
         app.add_typer(_groep, name=_service.name)
         for _opdracht_ in _service.commands:
-            _groep.command(_opdracht_.naam)(_staff_command(_opdracht_))
+            _groep.command(_opdracht_.naam)(staff_command(_opdracht_, _opdracht, DataDir, Key))
 
 
 @app.command()

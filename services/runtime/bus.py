@@ -9,7 +9,8 @@ from typing import Any
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from faststream.kafka import KafkaBroker
-from faststream.security import SASLPlaintext, SASLScram256, SASLScram512
+from faststream.kafka.security import parse_security
+from faststream.security import BaseSecurity, SASLPlaintext, SASLScram256, SASLScram512
 from ssl import create_default_context
 
 from events import topics
@@ -24,18 +25,30 @@ MAX_REQUEST_BYTES = 8 * 1024 * 1024
 """Large enough to dead-letter an oversized record whole: a rejected input never disappears."""
 
 
-def _security(settings: Settings) -> Any:
+class TopicsOntbreken(RuntimeError):
+    """The broker lacks a topic of the contract, or has it with other partitions."""
+
+
+def security(settings: Settings) -> BaseSecurity | None:
+    """The one place where welkom's Kafka security comes from: TLS with SASL, or none."""
     if settings.kafka_security_protocol != "SASL_SSL":
         return None
     password = settings.kafka_sasl_password.get_secret_value() if settings.kafka_sasl_password else ""
     cls = {"PLAIN": SASLPlaintext, "SCRAM-SHA-256": SASLScram256, "SCRAM-SHA-512": SASLScram512}[
         settings.kafka_sasl_mechanism
     ]
+    cafile = str(settings.kafka_ssl_cafile) if settings.kafka_ssl_cafile else None
     return cls(
         username=settings.kafka_sasl_username or "",
         password=password,
-        ssl_context=create_default_context(),
+        ssl_context=create_default_context(cafile=cafile),
     )
+
+
+def kafka_verbinding(settings: Settings) -> dict[str, Any]:
+    """The same security as aiokafka keyword arguments, for the clients FastStream does not
+    make (the admin client, `welkom publish`): FastStream's own translation, so they cannot differ."""
+    return parse_security(security(settings))
 
 
 def maak_broker(settings: Settings, bootstrap_servers: str, *, lokaal: bool) -> KafkaBroker:
@@ -48,10 +61,10 @@ def maak_broker(settings: Settings, bootstrap_servers: str, *, lokaal: bool) -> 
         acks="all",
         enable_idempotence=idempotent,
         max_request_size=MAX_REQUEST_BYTES,
-        security=_security(settings),
+        security=security(settings),
         client_id="welkom",
         graceful_timeout=10.0,
-        allow_auto_create_topics=True,
+        allow_auto_create_topics=maakt_topics(settings, lokaal=lokaal),
         logger=FASTSTREAM_LOG,  # to stderr with the rest, warnings and up only
         log_level=logging.DEBUG,  # FastStream's per-message access log: debug, not info
     )
@@ -75,24 +88,50 @@ def consumer_tuning(settings: Settings, *, lokaal: bool) -> ConsumerTuning:
     )
 
 
-async def maak_topics(bootstrap_servers: str, partitions: int = 1) -> None:
-    """Create every topic of the contract (inbound, outbound and their DLQs) if missing."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
+def maakt_topics(settings: Settings, *, lokaal: bool) -> bool:
+    """Whether welkom may create topics: only on the bundled broker, unless set otherwise."""
+    return settings.kafka_create_topics if settings.kafka_create_topics is not None else lokaal
+
+
+def verwachte_partities(settings: Settings) -> dict[str, int]:
+    """Partitions per topic of the contract, as deploy/topics.txt creates them."""
+    return {t: 1 if t.endswith(".dlq") else settings.kafka_partitions for t in topics.ALL}
+
+
+async def zorg_voor_topics(settings: Settings, bootstrap_servers: str, *, lokaal: bool) -> None:
+    """On the bundled broker: create the missing topics (one partition each). On any other:
+    check that every topic exists with its partitions, and stop with one line when one does not.
+    A mistyped or missing topic must fail loudly, never appear with the wrong settings."""
+    aanmaken = maakt_topics(settings, lokaal=lokaal)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, **kafka_verbinding(settings))
     await admin.start()
     try:
-        bestaand = set(await admin.list_topics())
-        nieuw = [
-            NewTopic(t, num_partitions=partitions, replication_factor=1)
-            for t in topics.ALL
-            if t not in bestaand
-        ]
-        if nieuw:
-            try:
-                await admin.create_topics(nieuw)
-            except TopicAlreadyExistsError:
-                pass
+        if aanmaken:
+            bestaand = set(await admin.list_topics())
+            nieuw = [NewTopic(t, num_partitions=1, replication_factor=1) for t in topics.ALL if t not in bestaand]
+            if nieuw:
+                try:
+                    await admin.create_topics(nieuw)
+                except TopicAlreadyExistsError:
+                    pass
+            return
+        verwacht = verwachte_partities(settings)
+        bestaand = [t for t in verwacht if t in set(await admin.list_topics())]  # never auto-creates
+        gevonden = {t["topic"]: len(t["partitions"]) for t in await admin.describe_topics(bestaand)
+                    if not t.get("error_code")} if bestaand else {}
     finally:
         await admin.close()
+    ontbreekt = sorted(t for t in verwacht if t not in gevonden)
+    anders = sorted(f"{t} ({gevonden[t]}, expected {n})" for t, n in verwacht.items()
+                    if t in gevonden and gevonden[t] != n)
+    if ontbreekt or anders:
+        raise TopicsOntbreken(
+            "the broker lacks welkom's topics; create them with deploy/kafka/create-topics.sh: "
+            + "; ".join(filter(None, [
+                f"missing {', '.join(ontbreekt)}" if ontbreekt else "",
+                f"other partition counts: {', '.join(anders)}" if anders else "",
+            ]))
+        )
 
 
 async def naar_dlq(

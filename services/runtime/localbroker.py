@@ -19,6 +19,7 @@ TANSU_SESSION_MS = 3000
 TANSU_FETCH_MS = 50
 TANSU_INSTELLINGEN: dict[str, object] = {
     "kafka_idempotent_producer": False,
+    "kafka_create_topics": True,
     "kafka_session_timeout_ms": TANSU_SESSION_MS,
     "kafka_fetch_max_wait_ms": TANSU_FETCH_MS,
 }

@@ -10,7 +10,7 @@ from aiokafka import AIOKafkaProducer
 
 from events.envelope import STRUCTURED_CONTENT_TYPE
 from events.registry import soort
-from services.runtime.bus import MAX_REQUEST_BYTES
+from services.runtime.bus import MAX_REQUEST_BYTES, kafka_verbinding
 from services.domain.identity import persoon_id
 from services.runtime.settings import Settings
 
@@ -45,7 +45,8 @@ def sleutel(envelope: dict[str, Any], settings: Settings) -> bytes | None:
 
 async def publiceer(bootstrap_servers: str, regels: list[tuple[str, dict[str, Any]]], settings: Settings) -> int:
     producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap_servers, acks="all", max_request_size=MAX_REQUEST_BYTES
+        bootstrap_servers=bootstrap_servers, acks="all", max_request_size=MAX_REQUEST_BYTES,
+        **kafka_verbinding(settings),
     )
     await producer.start()
     try:
