@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
+PROMTOOL := /usr/bin/promtool
 
 .PHONY: setup demo up test bench clean
 
@@ -22,7 +23,30 @@ $(CHROMIUM):
 		exit 1; \
 	fi
 
-setup: $(BIN)/welkom $(CHROMIUM)  ## create .venv, install welkom with its test tools, and chromium
+# tests/unit/test_deploy.py runs promtool on deploy/prometheus/; Debian ships it in `prometheus`.
+# Installed without its recommends (no node exporter), and with a policy-rc.d that forbids
+# starting services for the length of the install, so no Prometheus daemon is left on :9090; the
+# unit systemd would start at boot is disabled.
+$(PROMTOOL):
+	@if [ "$$(id -u)" = 0 ]; then \
+		echo "installing Debian's prometheus package for promtool (the daemon is not started)"; \
+		own_policy=; \
+		if [ ! -e /usr/sbin/policy-rc.d ]; then \
+			printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 0755 /usr/sbin/policy-rc.d && own_policy=1; \
+		fi; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus; \
+		status=$$?; \
+		if [ -n "$$own_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi; \
+		if [ -d /run/systemd/system ]; then systemctl disable --now prometheus.service >/dev/null 2>&1 || true; fi; \
+		exit $$status; \
+	else \
+		echo "The deploy tests need promtool at $(PROMTOOL) (Debian package prometheus)." >&2; \
+		echo "Install it as root: apt-get update && apt-get install -y --no-install-recommends prometheus" >&2; \
+		echo "(then stop and disable the daemon it starts: systemctl disable --now prometheus); then run make again." >&2; \
+		exit 1; \
+	fi
+
+setup: $(BIN)/welkom $(CHROMIUM) $(PROMTOOL)  ## create .venv, install welkom with its test tools, chromium and promtool
 
 demo: setup  ## set up, start everything and feed the 2024 scenario (Ctrl-C stops)
 	$(BIN)/welkom demo
