@@ -45,6 +45,7 @@ class Inbox:
         self.hooks = Hooks(settings.fault)
         self.faalt_sinds: float | None = None
         INBOX_VAST.labels(service=app.name).set(0)
+        INBOX_HERHALINGEN.labels(service=app.name)  # the series exists from the start: increase() sees the first
 
     async def verwerk(self, records: Sequence[Any]) -> None:
         """Apply one batch of ConsumerRecords. Returns once effects and DLQ records are stored."""

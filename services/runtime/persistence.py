@@ -49,18 +49,27 @@ def schema_voor(settings: Settings, service: str) -> str:
     return f"{settings.database_schema_prefix}{service}"
 
 
+def database_url_voor(settings: Settings, service: str) -> str:
+    """The service's database URL: `{service}` in WELKOM_DATABASE_URL becomes its name, so each
+    service can connect as its own least-privileged role (deploy/postgres/initdb)."""
+    assert settings.database_url
+    return settings.database_url.replace("{service}", service)
+
+
 def maak_schema(url: str, schema: str) -> None:
-    """PostgreSQL schemas are not created by eventsourcing: create ours before the tables."""
+    """PostgreSQL schemas are not created by eventsourcing: create ours before the tables, unless
+    it exists (a service role owns its schema but may not create one)."""
     with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+        if conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone() is None:
+            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
 
 
 def application_env(settings: Settings, service: str) -> dict[str, str]:
     """The eventsourcing environment of one service's Application."""
     if settings.database_url:
-        schema = schema_voor(settings, service)
-        maak_schema(settings.database_url, schema)
-        env = _postgres_env(settings.database_url, schema)
+        schema, url = schema_voor(settings, service), database_url_voor(settings, service)
+        maak_schema(url, schema)
+        env = _postgres_env(url, schema)
     else:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         env = {

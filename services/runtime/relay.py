@@ -69,6 +69,7 @@ class Relay:
         self.batch = batch
         self.hooks = hooks or Hooks(None)
         self.naam = f"relay:{topics.gemeente(app.name)}"
+        RELAY_FOUTEN.labels(service=app.name)  # the series exists from the start: increase() sees the first
 
     def positie(self) -> int:
         return self.app.process_recorder.max_tracking_id(self.naam) or 0

@@ -21,7 +21,8 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("data")
     database_url: str | None = Field(
-        None, description="postgresql://user@host:port/db; unset = one SQLite file per service"
+        None, description="postgresql://user@host:port/db, `{service}` = the service's name (one role "
+        "per service, password from PGPASSFILE); unset = one SQLite file per service"
     )
     database_schema_prefix: str = Field("welkom_", description="PostgreSQL schema per service")
 
