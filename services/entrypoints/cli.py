@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import httpx
 import typer
+from aiokafka.errors import KafkaConnectionError
 
 from services import catalogus
 from services.entrypoints.cli_staff import staff_command
@@ -55,6 +56,8 @@ async def _draai(settings: Settings, na_start: Any = None) -> None:
                 taak.cancel()
     except TopicsOntbreken as e:  # production: the topics come from deploy/, never from welkom
         _fout(str(e))
+    except KafkaConnectionError as e:  # unreachable, or TLS/SASL refused (the cause is logged above)
+        _fout(f"cannot connect to the Kafka brokers at {settings.kafka_bootstrap_servers}: {e}")
     typer.echo("welkom gestopt", err=True)
 
 

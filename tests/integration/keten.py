@@ -39,13 +39,15 @@ def cloudevent(type_: str, data: dict[str, Any], id: str | None = None) -> dict[
 class Keten:
     """Producer of inbound events and reader of any topic, from the beginning, without a group."""
 
-    def __init__(self, bootstrap_servers: str, settings: Settings) -> None:
+    def __init__(self, bootstrap_servers: str, settings: Settings, **verbinding: Any) -> None:
         self.bootstrap_servers = bootstrap_servers
         self.settings = settings
+        self.verbinding = verbinding  # aiokafka security arguments, for a TLS+SASL listener
 
     async def __aenter__(self) -> Keten:
         self.producer = AIOKafkaProducer(
-            bootstrap_servers=self.bootstrap_servers, acks="all", max_request_size=4 * 1024 * 1024
+            bootstrap_servers=self.bootstrap_servers, acks="all", max_request_size=4 * 1024 * 1024,
+            **self.verbinding,
         )
         await self.producer.start()
         return self
@@ -74,7 +76,7 @@ class Keten:
         """Every record on the topic so far, over all its partitions (each partition in order)."""
         consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap_servers, enable_auto_commit=False,
                                     fetch_max_wait_ms=TANSU_FETCH_MS,
-                                    max_partition_fetch_bytes=8 * 1024 * 1024)
+                                    max_partition_fetch_bytes=8 * 1024 * 1024, **self.verbinding)
         await consumer.start()
         try:
             await consumer._client.force_metadata_update()
