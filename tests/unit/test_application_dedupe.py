@@ -16,6 +16,7 @@ from application_hulp import (
 )
 
 from services.huisvesting.domain.taakstelling import Taakstelling
+from services.runtime.werkeenheid import Werkeenheid
 
 
 # -- guarantee 1: the same input has its effect once --------------------------------------------
@@ -76,3 +77,17 @@ def test_the_same_id_from_another_source_is_another_input(huisvesting):
 
     assert afgewezen == []
     assert set(wachtrij(huisvesting).woningen) == {"W1", "W2"}
+
+
+def test_a_copy_inside_a_batch_keeps_the_batch_on_its_one_transaction(huisvesting, monkeypatch):
+    """The in-batch dedupe: without it the copy breaks the batch's transaction, and every input
+    of the batch is then applied on its own (correct, thanks to the Ontvangst, but slow)."""
+    commits = []
+    gewoon = Werkeenheid.commit
+    monkeypatch.setattr(Werkeenheid, "commit", lambda uow: (commits.append(1), gewoon(uow))[1])
+    k = koppeling("1000000001", D(2024, 1, 1))
+
+    assert huisvesting.verwerk_batch([k, k, koppeling("1000000002", D(2024, 1, 2))]) == []
+
+    assert len(commits) == 1
+    assert historie(huisvesting, dossier(huisvesting, "1000000001").id) == ["Geopend"]
