@@ -87,6 +87,19 @@ def test_check_py_fails_on_a_metric_name_the_code_does_not_export(tmp_path: Path
     assert result.stdout.count("problem:") == 1, result.stdout
 
 
+def test_the_alert_unit_tests_fail_when_a_rule_names_a_metric_the_code_does_not_export(
+    promtool: str, tmp_path: Path
+) -> None:
+    kopie = tmp_path / "prometheus"
+    shutil.copytree(PROMETHEUS, kopie)
+    alerts = kopie / "alerts.yml"
+    alerts.write_text(alerts.read_text().replace("(welkom_relay_lag_events) > 1000", "(welkom_relay_lagg_events) > 1000"))
+
+    result = run(promtool, "test", "rules", kopie / "alerts.test.yml")
+
+    assert result.returncode != 0 and "WelkomRelayLag" in result.stdout + result.stderr
+
+
 def envelop(type_: str, data: object, **extra: str) -> bytes:
     return json.dumps({"specversion": "1.0", "id": str(uuid.uuid4()),
                        "source": "urn:nld:oin:coa", "type": type_, "data": data, **extra}).encode()
