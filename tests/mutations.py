@@ -161,10 +161,12 @@ def main() -> int:
         ok = zonder and not met
         gevangen += ok
         uitslag = "caught" if ok else ("NOT CAUGHT" if zonder else "BASELINE FAILS")
-        regels.append((m.id, m.wat, " ".join(t.split("::")[-1] for t in tests),
-                       "pass" if zonder else "FAIL", "fail" if not met else "PASS", uitslag))
+        namen = dict.fromkeys("`" + t.split("::")[-1].split("[")[0].removeprefix("tests/unit/") + "`" for t in tests)
+        regels.append((m.guarantee, m.wat, ", ".join(namen), "pass" if zonder else "FAIL",
+                       "fail" if not met else "PASS", uitslag))
         print(f"  {m.id}: {uitslag} ({t1:.0f} s + {t2:.0f} s)", file=sys.stderr)
-    print("| id | mutation | test | without | with | verdict |")
+    print(f"Backends of the integration tests: {', '.join(backends)}.\n")
+    print("| guarantee | mutation | test | without | with | verdict |")
     print("|---|---|---|---|---|---|")
     for regel in regels:
         print("| " + " | ".join(regel) + " |")
