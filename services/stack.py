@@ -17,9 +17,11 @@ from faststream.kafka import KafkaBroker
 from services import catalogus
 from services.entrypoints.http import maak_app
 from services.rapportage.projectie import Projectie
+from services.runtime.achterstand import Achterstandsmeter
 from services.runtime.application import WelkomApplication
 from services.runtime.bus import consumer_tuning, maak_broker, zorg_voor_topics
 from services.runtime.faults import Hooks
+from services.runtime.gezondheid import Gezondheid
 from services.runtime.inbox import Inbox
 from services.runtime.localbroker import LokaleBroker
 from services.runtime.metrics import KLOK_VERLOPEN
@@ -29,6 +31,7 @@ from services.runtime.settings import Settings
 
 log = structlog.get_logger(__name__)
 STACK_FILE = "stack.json"
+BROKER_FILE = "broker.json"
 
 
 def open_apps(settings: Settings, namen: list[str] | None = None) -> dict[str, WelkomApplication]:
@@ -76,6 +79,7 @@ class Stack:
         self.bij_bij_start = 0
         self.relays: dict[str, Relay] = {}
         self.brokers: dict[str, KafkaBroker] = {}
+        self.gezondheid = Gezondheid()
         self._taken: list[asyncio.Task[Any]] = []
         self._server: uvicorn.Server | None = None
         self.bootstrap_servers = settings.kafka_bootstrap_servers or ""
@@ -84,8 +88,7 @@ class Stack:
         s = self.settings
         s.data_dir.mkdir(parents=True, exist_ok=True)
         if not s.kafka_bootstrap_servers:
-            self.lokale_broker = LokaleBroker(s.local_broker_port, log_file=s.data_dir / "broker.log")
-            await asyncio.to_thread(self.lokale_broker.start)
+            self.lokale_broker = await asyncio.to_thread(self._lokale_broker)
             self.bootstrap_servers = self.lokale_broker.bootstrap_servers
         lokaal = self.lokale_broker is not None
         await zorg_voor_topics(s, self.bootstrap_servers, lokaal=lokaal)
@@ -113,6 +116,7 @@ class Stack:
         for relay in self.relays.values():
             self._taken.append(asyncio.create_task(relay.run(self.stop)))
         self._taken.append(asyncio.create_task(self._projecteer()))
+        self._taken.append(asyncio.create_task(self._bewaak()))
         if s.clock == "realtime":
             self._taken.append(asyncio.create_task(self._klok()))
         if self.met_http:
@@ -121,6 +125,19 @@ class Stack:
         self.ready.set()
         log.info("welkom.gestart", services=list(self.apps), bootstrap_servers=self.bootstrap_servers)
         return self
+
+    def _lokale_broker(self) -> LokaleBroker:
+        """The bundled broker: the one an earlier run left behind (after a crash it still holds
+        what was published and not yet consumed), else a new one. Says which, in one line."""
+        pad, log_file = self.settings.data_dir / BROKER_FILE, self.settings.data_dir / "broker.log"
+        broker = LokaleBroker.hervind(pad, log_file=log_file)
+        if broker is not None:
+            log.warning("lokale_broker.hergebruikt", pid=broker.pid, bootstrap_servers=broker.bootstrap_servers,
+                        uitleg="an earlier run ended without stopping it; its unconsumed input is kept")
+        else:
+            broker = LokaleBroker(self.settings.local_broker_port, log_file=log_file).start()
+        broker.bewaar(pad)
+        return broker
 
     async def _start_http(self) -> None:
         config = uvicorn.Config(
@@ -159,6 +176,33 @@ class Stack:
             except TimeoutError:
                 pass
 
+    async def _bewaak(self) -> None:
+        """Every `lag_interval_s`: consumer lag per service and topic, and each relay's position
+        and backlog, into the metrics and `self.gezondheid` (read by /health)."""
+        meter = Achterstandsmeter(self.settings, self.bootstrap_servers,
+                                  {naam: app.topics() for naam, app in self.apps.items()})
+        try:
+            await self._bewaak_met(meter)
+        finally:
+            await meter.sluit()
+
+    async def _bewaak_met(self, meter: Achterstandsmeter) -> None:
+        while not self.stop.is_set():
+            try:
+                self.gezondheid.meet_lag(await asyncio.wait_for(meter.meet(), 30))
+            except Exception as e:  # the broker is down: the relay gauges still come from the stores
+                self.gezondheid.broker_fout = f"broker unreachable ({type(e).__name__})"
+            for naam, relay in self.relays.items():
+                try:
+                    positie = await asyncio.to_thread(relay.positie)
+                    self.gezondheid.meet_relay(naam, positie, await asyncio.to_thread(relay.achterstand))
+                except Exception as e:
+                    log.warning("bewaking.opnieuw", service=naam, oorzaak=type(e).__name__)
+            try:
+                await asyncio.wait_for(self.stop.wait(), timeout=self.settings.lag_interval_s)
+            except TimeoutError:
+                pass
+
     async def verloop_tijd(self, op: dt.date) -> dict[str, int]:
         """Advance the clock of every service to `op`: record the terms that expired before it."""
         uit = {}
@@ -188,6 +232,7 @@ class Stack:
             app.close()
         if self.lokale_broker is not None:
             await asyncio.to_thread(self.lokale_broker.stop)
+            (self.settings.data_dir / BROKER_FILE).unlink(missing_ok=True)
         (self.settings.data_dir / STACK_FILE).unlink(missing_ok=True)
         log.info("welkom.gestopt")
 

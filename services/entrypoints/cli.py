@@ -16,8 +16,10 @@ import typer
 from aiokafka.errors import KafkaConnectionError
 
 from services import catalogus
+from services.entrypoints import cli_status
 from services.entrypoints.cli_staff import staff_command
 from services.runtime.bus import TopicsOntbreken
+from services.runtime.localbroker import LokaleBrokerFout
 from services.runtime.logging import configureer
 from services.runtime.settings import Settings
 
@@ -54,7 +56,7 @@ async def _draai(settings: Settings, na_start: Any = None) -> None:
             await stop.wait()
             if taak:
                 taak.cancel()
-    except TopicsOntbreken as e:  # production: the topics come from deploy/, never from welkom
+    except (TopicsOntbreken, LokaleBrokerFout) as e:  # topics come from deploy/; a port taken by another
         _fout(str(e))
     except KafkaConnectionError as e:  # unreachable, or TLS/SASL refused (the cause is logged above)
         _fout(f"cannot connect to the Kafka brokers at {settings.kafka_bootstrap_servers}: {e}")
@@ -223,6 +225,8 @@ def _opdracht(pad: str, body: dict[str, Any], data_dir: Path | None, sleutel: st
 Key = Annotated[str | None, typer.Option(help="idempotency key (default: a new one)")]
 Datum = Annotated[str, typer.Option(help="YYYY-MM-DD")]
 
+
+cli_status.registreer(app, _settings, DataDir, Json)
 
 for _service in catalogus.alle():
     if _service.commands:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import subprocess
 import time
@@ -46,6 +48,22 @@ def vrije_poort() -> int:
         return s.getsockname()[1]
 
 
+def _is_tansu(pid: int) -> bool:
+    """Whether pid is a running Tansu (not another process that reused the pid)."""
+    try:
+        return b"tansu" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def _wacht_op_einde(pid: int, timeout: float) -> None:
+    einde = time.monotonic() + timeout
+    while _is_tansu(pid) and time.monotonic() < einde:
+        time.sleep(0.05)
+    if _is_tansu(pid):
+        os.kill(pid, 9)
+
+
 class LokaleBroker:
     """Starts Tansu with memory storage on 127.0.0.1:<port>, waits until it answers, stops it."""
 
@@ -57,6 +75,8 @@ class LokaleBroker:
         self.advertised = advertised
         """host:port clients are told to use, when a listener in front of it (tests: TLS+SASL) differs."""
         self._proces: subprocess.Popen[bytes] | None = None
+        self._pid: int | None = None
+        """The broker's pid when this object reattached to a broker an earlier run left behind."""
 
     @property
     def bootstrap_servers(self) -> str:
@@ -67,8 +87,10 @@ class LokaleBroker:
 
         if not poort_vrij(self.host, self.port):
             raise LokaleBrokerFout(
-                f"port {self.port} on {self.host} is in use: is another broker running? "
-                "Stop it, or set KAFKA_BOOTSTRAP_SERVERS to use it."
+                f"port {self.port} on {self.host} is in use by a process this data dir did not record "
+                "(another welkom, or a broker started by hand). Stop it, or use it as an external Tansu: "
+                f"KAFKA_BOOTSTRAP_SERVERS={self.host}:{self.port} WELKOM_KAFKA_IDEMPOTENT_PRODUCER=false "
+                "WELKOM_KAFKA_CREATE_TOPICS=true"
             )
         url = f"tcp://{self.host}:{self.port}"
         uitvoer = open(self.log_file, "ab") if self.log_file else subprocess.DEVNULL  # noqa: SIM115
@@ -95,8 +117,37 @@ class LokaleBroker:
         self.stop()
         raise LokaleBrokerFout(f"the local broker did not answer within {timeout:.0f}s")
 
+    @property
+    def pid(self) -> int | None:
+        return self._proces.pid if self._proces is not None else self._pid
+
+    def bewaar(self, pad: Path) -> None:
+        """Record which broker this is (pid, port), so a run after a crash can find it again."""
+        pad.write_text(json.dumps({"pid": self.pid, "host": self.host, "port": self.port}))
+
+    @classmethod
+    def hervind(cls, pad: Path, log_file: Path | None = None) -> LokaleBroker | None:
+        """The bundled broker an earlier run recorded in `pad`, if it still runs and answers:
+        after a crash (kill -9) it kept what was published and not yet consumed."""
+        try:
+            info = json.loads(pad.read_text())
+            pid, host, port = int(info["pid"]), str(info["host"]), int(info["port"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not _is_tansu(pid) or poort_vrij(host, port):
+            pad.unlink(missing_ok=True)
+            return None
+        broker = cls(port, host=host, log_file=log_file)
+        broker._pid = pid
+        return broker
+
     def stop(self) -> None:
         if self._proces is None:
+            if self._pid is not None and _is_tansu(self._pid):
+                os.kill(self._pid, 15)
+                _wacht_op_einde(self._pid, 5.0)
+                self._pid = None
+                log.info("lokale_broker.gestopt", bootstrap_servers=self.bootstrap_servers)
             return
         self._proces.terminate()
         try:

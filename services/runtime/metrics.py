@@ -6,7 +6,8 @@ from prometheus_client import Counter, Gauge, Histogram
 
 INBOX_BERICHTEN = Counter(
     "welkom_inbox_messages_total",
-    "Inbound records handled, by outcome (verwerkt, dlq).",
+    "Inbound records handled, by outcome: verwerkt, dubbel (had its effect already: a redelivery, "
+    "or a copy in the same batch; nothing changed), dlq.",
     ["service", "topic", "outcome"],
 )
 DLQ = Counter(
@@ -33,6 +34,11 @@ INBOX_VAST = Gauge(
     "welkom_inbox_stuck_seconds",
     "How long the inbox has been retrying the same failing batch; 0 while records flow.",
     ["service"],
+)
+INBOX_ACHTERSTAND = Gauge(
+    "welkom_inbox_lag_records",
+    "Records on a topic that the service's inbox has not committed yet (end offset minus committed offset).",
+    ["service", "topic"],
 )
 RELAY_GEPUBLICEERD = Counter(
     "welkom_relay_published_events_total",

@@ -51,6 +51,11 @@ def bus_events(
     return uit
 
 
+def relay_naam(service: str) -> str:
+    """The name under which a service's relay tracks its position in the store."""
+    return f"relay:{topics.gemeente(service)}"
+
+
 class Relay:
     """Reads the service's notification log from its last position and publishes in order.
 
@@ -68,7 +73,7 @@ class Relay:
         self.interval_s = interval_s
         self.batch = batch
         self.hooks = hooks or Hooks(None)
-        self.naam = f"relay:{topics.gemeente(app.name)}"
+        self.naam = relay_naam(app.name)
         RELAY_FOUTEN.labels(service=app.name)  # the series exists from the start: increase() sees the first
 
     def positie(self) -> int:

@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     batch_timeout_ms: int = 50
     relay_interval_ms: int = 50
     gauge_interval_s: float = Field(15.0, description="how often the kengetallen gauges are set from the views")
+    lag_interval_s: float = Field(5.0, description="how often consumer lag and relay progress are measured")
     max_event_bytes: int = 64 * 1024
     gemeentecode: str = "0268"
     huisvesting_vereist: Annotated[list[Literal["bsn", "iban"]], NoDecode] = Field(
