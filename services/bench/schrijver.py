@@ -47,8 +47,8 @@ def namens(app: WelkomApplication, gemeentecode: str) -> Any:
 class Antwoord:
     """What the demo's staff read of an HTTP answer."""
 
-    def __init__(self, status_code: int, body: dict[str, str]) -> None:
-        self.status_code, self.body = status_code, body
+    def __init__(self, status_code: int, body: dict[str, str], headers: dict[str, str] | None = None) -> None:
+        self.status_code, self.body, self.headers = status_code, body, headers or {}
 
     def json(self) -> dict[str, str]:
         return self.body
@@ -68,7 +68,7 @@ class Balie:
             try:
                 opdracht.voer_uit(app, verzoek, f"http:{headers['Idempotency-Key']}")
             except AlVerwerkt:
-                return Antwoord(200, {"status": "al-verwerkt"})
+                return Antwoord(200, {"status": "verwerkt"}, {"Idempotent-Replayed": "true"})
             except Domeinfout as e:
                 return Antwoord(422, {"title": e.reden})
             except Conflict:

@@ -150,8 +150,8 @@ class Personeel:
                 continue
             if antwoord.status_code != 200:
                 raise RuntimeError(f"demo: {gepland.opdracht.url} answered {antwoord.status_code}")
-            if antwoord.json()["status"] == "al-verwerkt":
-                continue  # done in an earlier run on the same stores
+            if antwoord.headers.get("Idempotent-Replayed") == "true":
+                continue  # done in an earlier run on the same stores: the first answer, given again
             self.gedaan[gepland.soort] = self.gedaan.get(gepland.soort, 0) + 1
             gedaan += 1
         return gedaan

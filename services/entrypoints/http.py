@@ -9,27 +9,34 @@ import inspect
 from typing import Annotated, Any, Protocol
 
 from fastapi import FastAPI, Header, Query, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, ConfigDict, Field
 
 from events.registry import REGISTRY
 from services import catalogus
-from services.domain import Domeinfout
+from services.domain.ontvangst import SleutelHergebruiktFout
 from services.entrypoints.kengetallen import voeg_paginas_toe
+from services.entrypoints.problemen import fouten, meld_problemen, probleem
 from services.rapportage.audit import tijdlijn
 from services.rapportage.projectie import Projectie
-from services.runtime.application import AlVerwerkt, Conflict, WelkomApplication
+from services.runtime.gezondheid import Gezondheid
+from services.runtime.application import AlVerwerkt, WelkomApplication
 from services.runtime.commands import Opdracht, Verzoek
+from services.runtime.settings import Settings
 
 API_VERSION = "1.0.0"
-PROBLEM = "application/problem+json"
+VERWERKT: dict[str, Any] = {"status": 200, "body": {"status": "verwerkt"}}
+"""The answer to a command that had its effect; recorded with it, and given again for its key."""
+HERHAALD = "Idempotent-Replayed"
+"""Header on an answer given again for an Idempotency-Key (status and body are the first ones)."""
 
 
 Sleutel = Annotated[
     str | None,
-    Header(alias="Idempotency-Key", max_length=200, description="the same key applies a command once"),
+    Header(alias="Idempotency-Key", max_length=200, description=(
+        "the same key applies a command once: the same request again gets the first answer; "
+        "another request (URL or body) with the key gets 422 `idempotency-key-hergebruikt`")),
 ]
 
 
@@ -39,6 +46,9 @@ class Draaiend(Protocol):
     apps: dict[str, WelkomApplication]
     ready: asyncio.Event
     projectie: Projectie | None
+    gezondheid: Gezondheid
+    settings: Settings
+    """Read for `clock`: manual advancing is refused while the real-time clock runs."""
 
     async def verloop_tijd(self, op: dt.date) -> dict[str, int]: ...
 
@@ -47,18 +57,13 @@ class KlokOpdracht(BaseModel):
     """Advance the clock (not a person's command: no V-nummer)."""
 
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
-    tot: dt.date = Field(description="record every term whose last day lies before this date")
+    tot: dt.date = Field(description=(
+        "record every term whose last day lies before this date; at most today (the server's date): "
+        "a term whose last day is today can still be met today"))
 
 
 class AuditVraag(Verzoek):
     """Whose timeline: the V-nummer, in the body."""
-
-
-def probleem(status: int, titel: str, detail: str | None = None) -> JSONResponse:
-    body = {"type": f"urn:nld:gemeente-nijmegen:welkom:probleem:{titel}", "title": titel, "status": status}
-    if detail:
-        body["detail"] = detail
-    return JSONResponse(body, status_code=status, media_type=PROBLEM)
 
 
 def maak_app(stack: Draaiend) -> FastAPI:
@@ -78,29 +83,22 @@ def maak_app(stack: Draaiend) -> FastAPI:
         response.headers["API-Version"] = API_VERSION
         return response
 
-    @api.exception_handler(RequestValidationError)
-    async def ongeldig(_: Request, fout: RequestValidationError) -> JSONResponse:
-        velden = ",".join(".".join(str(p) for p in e["loc"]) for e in fout.errors()[:5])
-        return probleem(400, "ongeldige-invoer", f"ongeldige velden: {velden}")
-
-    @api.exception_handler(Domeinfout)
-    async def domeinfout(_: Request, fout: Domeinfout) -> JSONResponse:
-        return probleem(422, fout.reden, (type(fout).__doc__ or "").strip())
-
-    @api.exception_handler(Conflict)
-    async def conflict(_: Request, fout: Conflict) -> JSONResponse:
-        return probleem(409, "conflict", "gelijktijdige wijzigingen; probeer opnieuw")
+    meld_problemen(api)
 
     @api.get("/health")
     async def health() -> JSONResponse:
-        klaar = stack.ready.is_set()
-        return JSONResponse({"status": "ok" if klaar else "starting"}, status_code=200 if klaar else 503)
+        """200 `ok`; 200 `degraded` with its reasons (a stalled relay, a growing lag: no personal
+        data) while welkom runs but does not keep up; 503 while it starts."""
+        if not stack.ready.is_set():
+            return JSONResponse({"status": "starting"}, status_code=503)
+        redenen = stack.gezondheid.redenen()
+        return JSONResponse({"status": "degraded", "redenen": redenen} if redenen else {"status": "ok"})
 
     @api.get("/metrics")
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
-    @api.get("/v1/rapport")
+    @api.get("/v1/rapport", responses=fouten(400))
     async def rapport(
         peildatum: Annotated[dt.date, Query()],
         gemeente: Annotated[str | None, Query(pattern=r"^[0-9]{4}$", description="gemeentecode (default: ours)")] = None,
@@ -109,14 +107,14 @@ def maak_app(stack: Draaiend) -> FastAPI:
         await asyncio.to_thread(stack.projectie.bij)
         return await asyncio.to_thread(stack.projectie.rapport, peildatum, gemeente)
 
-    @api.get("/v1/schemas/{type_}")
+    @api.get("/v1/schemas/{type_}", responses=fouten(404))
     async def schema(type_: str) -> Any:
         soort = REGISTRY.get(type_)
         if soort is None:
             return probleem(404, "onbekend-type")
         return soort.schema.model_json_schema()
 
-    @api.post("/v1/audit")
+    @api.post("/v1/audit", responses=fouten(400))
     async def audit(vraag: AuditVraag) -> dict[str, Any]:
         persoon = next(iter(stack.apps.values())).persoon(vraag.vnummer)
         regels = await asyncio.to_thread(tijdlijn, stack.apps, persoon, stack.projectie)
@@ -126,8 +124,15 @@ def maak_app(stack: Draaiend) -> FastAPI:
         for opdracht in service.commands:
             _route(api, stack, opdracht)
 
-    @api.post("/v1/klok")
-    async def klok(body: KlokOpdracht) -> dict[str, Any]:
+    @api.post("/v1/klok", responses=fouten(400, 409, 422))
+    async def klok(body: KlokOpdracht) -> Any:
+        """Advance the clock by hand (a stack with WELKOM_CLOCK=manual); nothing is recorded when refused."""
+        if stack.settings.clock == "realtime":
+            return probleem(422, "klok-loopt-vanzelf", "de klok loopt in realtime; handmatig verzetten kan alleen "
+                            "bij WELKOM_CLOCK=manual")
+        if body.tot > dt.date.today():
+            return probleem(422, "klok-tot-in-de-toekomst", "tot is hoogstens vandaag: een termijn die vandaag "
+                            "afloopt kan vandaag nog gehaald worden")
         return {"tot": body.tot.isoformat(), "verlopen": await stack.verloop_tijd(body.tot)}
 
     voeg_paginas_toe(api, stack)
@@ -136,15 +141,21 @@ def maak_app(stack: Draaiend) -> FastAPI:
 
 def _route(api: FastAPI, stack: Draaiend, opdracht: Opdracht[Any]) -> None:
     """`POST /v1/<service>/<pad>` for one entry of a command table: the body is its request model,
-    the effect one call into the service's Application, once per Idempotency-Key."""
+    the effect one call into the service's Application, once per Idempotency-Key (IETF draft): the
+    same request with a key gets its first answer again (status and body, with `Idempotent-Replayed`);
+    another request with it, on this or another service's URL, 422 and nothing recorded."""
 
-    async def endpoint(body: Verzoek, key: str | None = None) -> dict[str, str]:
+    async def endpoint(body: Verzoek, key: str | None = None) -> JSONResponse:
         app = stack.apps[opdracht.service]
+        sleutel = f"http:{key}" if key else None
         try:
-            await asyncio.to_thread(opdracht.voer_uit, app, body, f"http:{key}" if key else None)
-        except AlVerwerkt:
-            return {"status": "al-verwerkt"}
-        return {"status": "verwerkt"}
+            if sleutel is not None:
+                await asyncio.to_thread(_niet_elders_gebruikt, stack, opdracht.service, sleutel)
+            await asyncio.to_thread(opdracht.voer_uit, app, body, sleutel, lambda _: VERWERKT)
+        except AlVerwerkt as e:
+            eerder = e.antwoord or VERWERKT  # recorded before answers were: those keys were answered so
+            return JSONResponse(eerder["body"], status_code=eerder["status"], headers={HERHAALD: "true"})
+        return JSONResponse(VERWERKT["body"], status_code=VERWERKT["status"])
 
     endpoint.__signature__ = inspect.Signature([  # type: ignore[attr-defined]
         inspect.Parameter("body", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=opdracht.verzoek),
@@ -153,5 +164,13 @@ def _route(api: FastAPI, stack: Draaiend, opdracht: Opdracht[Any]) -> None:
     api.post(
         opdracht.url, name=f"{opdracht.service}-{opdracht.naam}", summary=opdracht.doc.split("(")[0].strip(),
         description=f"{opdracht.doc}\n\nRoles: {', '.join(opdracht.rollen)}.",
-        openapi_extra={"x-rollen": list(opdracht.rollen)},
+        openapi_extra={"x-rollen": list(opdracht.rollen)}, responses=fouten(400, 409, 422),
     )(endpoint)
+
+
+def _niet_elders_gebruikt(stack: Draaiend, service: str, sleutel: str) -> None:
+    """A key is one request for the whole API: refuse a key another service has recorded. (Each
+    service records its keys in its own store, so two first uses at once on two services are not
+    caught; one service's own check is in the transaction of the effect.)"""
+    if any(naam != service and app.is_verwerkt(sleutel) for naam, app in stack.apps.items()):
+        raise SleutelHergebruiktFout()

@@ -13,11 +13,12 @@ import re
 from importlib.resources import files
 from typing import TYPE_CHECKING, Annotated
 
-from fastapi import FastAPI, Query
+from fastapi import FastAPI, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from services.entrypoints.problemen import probleem
 from services.rapportage import pagina
 
 if TYPE_CHECKING:
@@ -43,6 +44,13 @@ def peildatum_uit(tekst: str | None, vandaag: dt.date) -> dt.date | None:
     return datum if EERSTE <= datum <= LAATSTE else None
 
 
+def wil_html(accept: str | None) -> bool:
+    """Whether the client reads HTML (a browser, or anyone who does not say): otherwise, a client
+    asking for JSON only, the page's errors are problem+json like the API's."""
+    soorten = [deel.split(";")[0].strip().lower() for deel in (accept or "*/*").split(",")]
+    return any(s in ("text/html", "text/*", "*/*", "") for s in soorten) or not any("json" in s for s in soorten)
+
+
 def voeg_paginas_toe(api: FastAPI, stack: Draaiend) -> None:
     """Add the kengetallen page, its CSS, and Swagger UI at `/v1/docs` (the app has `docs_url=None`)."""
     swagger = files("fastapi_offline") / "static"
@@ -52,16 +60,18 @@ def voeg_paginas_toe(api: FastAPI, stack: Draaiend) -> None:
     @api.get("/", include_in_schema=False, response_class=HTMLResponse)
     @api.get("/dashboard", include_in_schema=False, response_class=HTMLResponse)
     async def kengetallen(
+        request: Request,
         peildatum: Annotated[str | None, Query(max_length=20)] = None,
         gemeente: Annotated[str | None, Query(pattern=r"^[0-9]{4}$")] = None,
     ) -> Response:
         vandaag = dt.date.today()
         datum = peildatum_uit(peildatum, vandaag)
         if datum is None:
+            if not wil_html(request.headers.get("accept")):
+                return probleem(400, "ongeldige-peildatum", ONGELDIG)
             return HTMLResponse(pagina.foutpagina(vandaag, ONGELDIG), status_code=400)
         if stack.projectie is None:
-            return JSONResponse({"title": "niet-gestart", "status": 503}, status_code=503,
-                                media_type="application/problem+json")
+            return probleem(503, "niet-gestart", "de kengetallen zijn er zodra welkom is gestart")
         await asyncio.to_thread(stack.projectie.bij)
         projectie = stack.projectie
         gemeentecode = gemeente or projectie.gemeentecode

@@ -7,10 +7,10 @@ carry no date of decision: the latest decision for a period counts.
 
 `rapport(staat, peildatum)` returns (dates as ISO strings, None where a figure is unknown):
 
-- `periode`, `taakstelling`, `gerealiseerd`, `nog_te_gaan`, `dossiers_open`, `personen_wachtend`,
-  `dossiers_over_termijn`: the headline figures of the peildatum's half-year period, as before:
-  the period's own taakstelling (no achterstand), persons housed in it so far, their difference
-  (at least 0); open dossiers, their persons, and those past the 10-week term.
+- `periode`, `taakstelling`, `gerealiseerd`, `nog_te_gaan_taakstelling`, `dossiers_open`,
+  `personen_wachtend`, `dossiers_over_termijn`: the headline figures of the peildatum's half-year
+  period, as before: the period's own taakstelling (no achterstand), persons housed in it so far,
+  their difference (at least 0); open dossiers, their persons, and those past the 10-week term.
 - `taakstelling_periode` / `taakstelling_jaar`: the opgave of the half-year period resp. the
   calendar year (which the provincie judges), each with `periode` / `jaar` and:
   `taakstelling` (persons; periods between known ones count 0; None outside them),
@@ -18,7 +18,7 @@ carry no date of decision: the latest decision for a period counts.
   before, from 0 before the first period with a taakstelling; negative is a head start; for the
   year the carry into its H1), `opgave` (taakstelling + achterstand), `gerealiseerd` (persons
   housed from the start of the period/year up to and including the peildatum, each once, on
-  their first move-in), `nog_te_gaan` (max(opgave - gerealiseerd, 0)), `aandeel_gerealiseerd`
+  their first move-in), `nog_te_gaan_opgave` (max(opgave - gerealiseerd, 0)), `aandeel_gerealiseerd`
   (gerealiseerd / opgave, 3 decimals; None when the opgave is 0 or unknown),
   `amv_taakstelling` (the indicative AMV part, when the Rijk gave one) and `amv_gerealiseerd`
   (persons housed from dossiers opened as AMV).
@@ -48,6 +48,11 @@ carry no date of decision: the latest decision for a period counts.
   `per_wijk`, `per_soort`, and `per_wijk_soort` (rows of wijk, soort, aantal).
 - `nareizigers`: up to the peildatum, `toegevoegd` (nareizigers added to a household) and
   `vervolgbehoeften` (added after the household was housed: it needs a bigger home).
+
+`nog_te_gaan` is kept for compatibility (keys are added, never renamed) but named two figures:
+at the top it equals `nog_te_gaan_taakstelling` (the period's taakstelling minus gerealiseerd,
+without achterstand); in `taakstelling_periode` and `taakstelling_jaar` it equals that block's
+`nog_te_gaan_opgave` (its opgave, so with achterstand, minus gerealiseerd). Read the new names.
 """
 
 from __future__ import annotations
@@ -81,11 +86,13 @@ def rapport(staat: dict[str, Any], peildatum: dt.date) -> dict[str, Any]:
     gerealiseerd = sum(h[1] for h in in_periode)
     taakstelling = staat["taakstellingen"].get(periode)
     aanbiedingen = [a for a in staat["aanbiedingen"] if begin <= a[0] <= peildatum]
+    nog_te_gaan = None if taakstelling is None else max(taakstelling - gerealiseerd, 0)
     return {
         "periode": periode,
         "taakstelling": taakstelling,
         "gerealiseerd": gerealiseerd,
-        "nog_te_gaan": None if taakstelling is None else max(taakstelling - gerealiseerd, 0),
+        "nog_te_gaan": nog_te_gaan,
+        "nog_te_gaan_taakstelling": nog_te_gaan,
         "dossiers_open": len(open_),
         "personen_wachtend": sum(d["personen"] for d in open_),
         "dossiers_over_termijn": len(over_termijn),
@@ -226,12 +233,14 @@ def _cijfers(
     taakstelling: int | None, achterstand: int, gerealiseerd: int, amv_taakstelling: int | None, amv_gerealiseerd: int
 ) -> dict[str, Any]:
     opgave = None if taakstelling is None else taakstelling + achterstand
+    nog_te_gaan = None if opgave is None else max(opgave - gerealiseerd, 0)
     return {
         "taakstelling": taakstelling,
         "achterstand": achterstand,
         "opgave": opgave,
         "gerealiseerd": gerealiseerd,
-        "nog_te_gaan": None if opgave is None else max(opgave - gerealiseerd, 0),
+        "nog_te_gaan": nog_te_gaan,
+        "nog_te_gaan_opgave": nog_te_gaan,
         "aandeel_gerealiseerd": round(gerealiseerd / opgave, 3) if opgave else None,
         "amv_taakstelling": amv_taakstelling,
         "amv_gerealiseerd": amv_gerealiseerd,

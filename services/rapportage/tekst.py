@@ -30,7 +30,8 @@ def huisvesting(rapport_huisvesting: dict[str, Any]) -> list[str]:
         regel = (
             f"taakstelling {getal(o['taakstelling'])} + achterstand {getal(o['achterstand'])} = opgave "
             f"{getal(o['opgave'])}; gerealiseerd {o['gerealiseerd']}"
-            f"{'' if aandeel is None else f' ({aandeel:.1%})'}, nog te gaan {getal(o['nog_te_gaan'])}"
+            f"{'' if aandeel is None else f' ({aandeel:.1%})'}, nog te gaan voor de opgave "
+            f"{getal(o['nog_te_gaan_opgave'])}"
         )
         if o["amv_taakstelling"] is not None or o["amv_gerealiseerd"]:
             regel += f"; amv {o['amv_gerealiseerd']} van {getal(o['amv_taakstelling'])}"
@@ -60,6 +61,8 @@ def huisvesting(rapport_huisvesting: dict[str, Any]) -> list[str]:
     )
     regels = [
         ("periode " + r["taakstelling_periode"]["periode"], opgave(r["taakstelling_periode"])),
+        ("  zonder achterstand", f"taakstelling {getal(r['taakstelling'])}; gerealiseerd {r['gerealiseerd']}, "
+                                 f"nog te gaan voor de taakstelling {getal(r['nog_te_gaan_taakstelling'])}"),
         (f"jaar {r['taakstelling_jaar']['jaar']}", opgave(r["taakstelling_jaar"])),
         ("dossiers open", f"{r['dossiers_open']} ({r['personen_wachtend']} personen): {telling(status)}"),
         ("over 10-wekentermijn", f"{termijn['aantal']}{oudste}"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import random
 import sqlite3
 import threading
@@ -31,7 +33,7 @@ from services.domain.ontvangst import Ontvangst
 from services.domain.termijnkalender import Termijnkalender
 from services.runtime.mapper import AanvullendeMapper
 from services.runtime.persistence import DateAsISO
-from services.runtime.werkeenheid import Handler, Invoer, Werkeenheid
+from services.runtime.werkeenheid import Batchuitkomst, Handler, Invoer, Werkeenheid
 
 __all__ = ["AlVerwerkt", "Conflict", "Handler", "Invoer", "WelkomApplication", "Werkeenheid"]
 
@@ -52,7 +54,12 @@ MAX_POGINGEN = 5
 
 
 class AlVerwerkt(Exception):
-    """The input with this idempotency key has had its effect already."""
+    """The input with this idempotency key has had its effect already. `antwoord` is the answer
+    recorded with it (None when none was: an old receipt, or a command run without one)."""
+
+    def __init__(self, sleutel: str, antwoord: dict[str, Any] | None = None) -> None:
+        super().__init__(sleutel)
+        self.antwoord = antwoord
 
 
 class Conflict(Exception):
@@ -147,35 +154,39 @@ class WelkomApplication(Application):
 
     # -- inbound messages -------------------------------------------------------------------
 
-    def verwerk_batch(self, berichten: Sequence[Bericht]) -> list[tuple[Bericht, str]]:
+    def verwerk_batch(self, berichten: Sequence[Bericht]) -> Batchuitkomst:
         """Apply a batch in one transaction; if that fails, each input alone.
 
-        Returns the inputs rejected by a domain rule, with their reason, for the DLQ.
+        Returns the inputs rejected by a domain rule, with their reason, for the DLQ (a list), and
+        in its `dubbel` the inputs that had their effect already: copies within the batch, and
+        inputs stored before (a redelivery).
         """
+        uniek: list[Bericht] = []
+        kopieen: list[Bericht] = []
+        gezien: set[str] = set()
+        for bericht in berichten:
+            (kopieen if bericht.dedupe_key in gezien else uniek).append(bericht)
+            gezien.add(bericht.dedupe_key)
         try:
             uow = Werkeenheid(self)
-            gezien: set[str] = set()
-            for bericht in berichten:
-                if bericht.dedupe_key not in gezien:
-                    gezien.add(bericht.dedupe_key)
-                    self._pas_toe(uow, bericht)
+            for bericht in uniek:
+                self._pas_toe(uow, bericht)
             uow.bij_kalender()
             uow.commit()
-            return []
+            return Batchuitkomst(dubbel=kopieen)
         except INFRASTRUCTURE_ERRORS:
             raise
         except Exception as e:  # a duplicate, a domain rule or a conflict: take them one by one
             log.info("batch.los_verwerken", service=self.name, oorzaak=type(e).__name__)
-        afgewezen = []
-        gezien = set()
-        for bericht in berichten:
-            if bericht.dedupe_key in gezien:
+        uitkomst = Batchuitkomst(dubbel=kopieen)
+        for bericht in uniek:
+            if self.is_verwerkt(bericht.dedupe_key):  # stored before: a redelivery
+                uitkomst.dubbel.append(bericht)
                 continue
-            gezien.add(bericht.dedupe_key)
             reden = self._verwerk_los(bericht)
             if reden is not None:
-                afgewezen.append((bericht, reden))
-        return afgewezen
+                uitkomst.append((bericht, reden))
+        return uitkomst
 
     def _verwerk_los(self, bericht: Bericht) -> str | None:
         for poging in range(MAX_POGINGEN):
@@ -212,17 +223,38 @@ class WelkomApplication(Application):
 
     # -- commands ---------------------------------------------------------------------------
 
-    def voer_uit(self, actie: Callable[[Werkeenheid], T], sleutel: str | None = None) -> T:
-        """Run a command in one transaction: once per idempotency key, retried on conflicts."""
+    def voer_uit(
+        self,
+        actie: Callable[[Werkeenheid], T],
+        sleutel: str | None = None,
+        *,
+        verzoek: str | None = None,
+        antwoord: Callable[[T], dict[str, Any]] | None = None,
+    ) -> T:
+        """Run a command in one transaction: once per idempotency key, retried on conflicts.
+
+        With a key and a `verzoek` (the request as canonical text: method, URL, body), the key's
+        Ontvangst records the request's fingerprint (an HMAC with the pseudonym secret: the text
+        may hold a V-nummer and is never stored) and `antwoord(result)`. The key again raises
+        AlVerwerkt with that answer for the same request, SleutelHergebruiktFout for another one;
+        both before anything is recorded.
+        """
+        vingerafdruk = None
+        if sleutel is not None and verzoek is not None:
+            vingerafdruk = hmac.new(self._pseudoniem_sleutel.encode(), verzoek.encode(), hashlib.sha256).hexdigest()
         for poging in range(MAX_POGINGEN):
             if poging:
                 time.sleep(random.uniform(0, 0.02 * 2**poging))
             if sleutel is not None and self.is_verwerkt(sleutel):
-                raise AlVerwerkt(sleutel)
+                eerder: Ontvangst = self.repository.get(Ontvangst.create_id(sleutel))
+                raise AlVerwerkt(sleutel, eerder.herhaal(vingerafdruk))
             uow = Werkeenheid(self)
+            ontvangst = None
             if sleutel is not None:
-                uow.add(Ontvangst(sleutel=sleutel, type="command", kanaal="http"))
+                ontvangst = uow.add(Ontvangst(sleutel=sleutel, type="command", kanaal="http"))
             resultaat = actie(uow)
+            if ontvangst is not None and vingerafdruk is not None:
+                ontvangst.beantwoord(vingerafdruk, antwoord(resultaat) if antwoord else None)
             uow.bij_kalender()
             try:
                 uow.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -52,7 +53,17 @@ class Opdracht(Generic[V]):
         """The CLI option of a body field: `--woning` for woning_id."""
         return "--" + self.cli_namen.get(veld, veld).replace("_", "-")
 
-    def voer_uit(self, app: WelkomApplication, verzoek: V, sleutel: str | None) -> object:
-        """Carry the command out on the service's Application: once per idempotency key."""
+    def voer_uit(self, app: WelkomApplication, verzoek: V, sleutel: str | None,
+                 antwoord: Callable[[object], dict[str, Any]] | None = None) -> object:
+        """Carry the command out on the service's Application: once per idempotency key. The key's
+        Ontvangst keeps the fingerprint of this request (`canoniek`) and `antwoord(result)`: the
+        key again answers AlVerwerkt with that answer, or SleutelHergebruiktFout for another request."""
         persoon = app.persoon(verzoek.vnummer)
-        return app.voer_uit(lambda uow: self.uitvoeren(app, uow, persoon, verzoek), sleutel)
+        return app.voer_uit(lambda uow: self.uitvoeren(app, uow, persoon, verzoek), sleutel,
+                            verzoek=self.canoniek(verzoek), antwoord=antwoord)
+
+    def canoniek(self, verzoek: V) -> str:
+        """The request as one text: method, URL and the body as canonical JSON (sorted keys, the
+        model's values), so the same request always gives the same text, however it was spelled."""
+        body = json.dumps(verzoek.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return f"POST {self.url}\n{body}"

@@ -79,4 +79,6 @@ def test_the_report_reads_as_dutch_lines(app):
 
     assert all(r.startswith("  ") for r in regels)
     assert any("jaar 2024" in r and "opgave 10" in r and "gerealiseerd 6 (60.0%)" in r for r in regels)
+    assert any("jaar 2024" in r and "nog te gaan voor de opgave 4" in r for r in regels)
+    assert any("zonder achterstand" in r and "nog te gaan voor de taakstelling 3" in r for r in regels)
     assert any(r.strip().startswith("over 10-wekentermijn") for r in regels)

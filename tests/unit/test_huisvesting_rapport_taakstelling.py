@@ -23,12 +23,14 @@ def test_the_seed_year_2024_on_1_october_291_of_464_housed_with_the_achterstand_
 
     assert rapport(app, D(2023, 12, 31))["taakstelling_jaar"] == {
         "jaar": 2023, "taakstelling": 393, "achterstand": 0, "opgave": 393, "gerealiseerd": 293,
-        "nog_te_gaan": 100, "aandeel_gerealiseerd": 0.746, "amv_taakstelling": None, "amv_gerealiseerd": 0,
+        "nog_te_gaan": 100, "nog_te_gaan_opgave": 100, "aandeel_gerealiseerd": 0.746,
+        "amv_taakstelling": None, "amv_gerealiseerd": 0,
     }
     op_1_oktober = rapport(app, D(2024, 10, 1))
     assert op_1_oktober["taakstelling_jaar"] == {
         "jaar": 2024, "taakstelling": 364, "achterstand": 100, "opgave": 464, "gerealiseerd": 291,
-        "nog_te_gaan": 173, "aandeel_gerealiseerd": 0.627, "amv_taakstelling": None, "amv_gerealiseerd": 0,
+        "nog_te_gaan": 173, "nog_te_gaan_opgave": 173, "aandeel_gerealiseerd": 0.627,
+        "amv_taakstelling": None, "amv_gerealiseerd": 0,
     }
     # The half year: H1's opgave (182 + 100) less what H1 housed is carried into H2.
     periode = op_1_oktober["taakstelling_periode"]
@@ -47,9 +49,12 @@ def test_over_realisation_counts_towards_the_next_period_and_a_period_without_ta
     h2 = rapport(app, D(2024, 9, 1))
     assert h2["taakstelling_periode"] == {
         "periode": "2024-H2", "taakstelling": 3, "achterstand": -2, "opgave": 1, "gerealiseerd": 1,
-        "nog_te_gaan": 0, "aandeel_gerealiseerd": 1.0, "amv_taakstelling": None, "amv_gerealiseerd": 0,
+        "nog_te_gaan": 0, "nog_te_gaan_opgave": 0, "aandeel_gerealiseerd": 1.0,
+        "amv_taakstelling": None, "amv_gerealiseerd": 0,
     }
     assert h2["taakstelling"] == 3 and h2["nog_te_gaan"] == 2  # the period's own taakstelling, as before
+    # Two figures had one name: the new names say which is which; the old key keeps its value.
+    assert h2["nog_te_gaan_taakstelling"] == 2 and h2["taakstelling_periode"]["nog_te_gaan_opgave"] == 0
     assert h2["taakstelling_jaar"]["opgave"] == 6 and h2["taakstelling_jaar"]["gerealiseerd"] == 6
 
     # 2025-H1 lies between two known periods: taakstelling 0; the head start was used up in 2024-H2.
@@ -58,7 +63,8 @@ def test_over_realisation_counts_towards_the_next_period_and_a_period_without_ta
     assert rapport(app, D(2025, 3, 1))["taakstelling_periode"]["aandeel_gerealiseerd"] is None
     assert rapport(app, D(2025, 9, 1))["taakstelling_jaar"] == {
         "jaar": 2025, "taakstelling": 4, "achterstand": 0, "opgave": 4, "gerealiseerd": 0,
-        "nog_te_gaan": 4, "aandeel_gerealiseerd": 0.0, "amv_taakstelling": None, "amv_gerealiseerd": 0,
+        "nog_te_gaan": 4, "nog_te_gaan_opgave": 4, "aandeel_gerealiseerd": 0.0,
+        "amv_taakstelling": None, "amv_gerealiseerd": 0,
     }
     # After the last known period the taakstelling is unknown, the carry is not.
     na = rapport(app, D(2026, 2, 1))["taakstelling_periode"]

@@ -135,3 +135,29 @@ async def test_the_page_and_the_report_are_for_one_gemeente_at_a_time(api):
     assert kengetallen(eigen.text)["huisvesting.dossiers_open"] > 0
     assert kengetallen(andere.text)["huisvesting.dossiers_open"] == rapport["huisvesting"]["dossiers_open"] == 0
     assert (await api.get("/", params={"gemeente": "Nijmegen"})).status_code == 400
+
+
+async def test_the_page_names_each_figure_still_to_house_by_what_it_is_measured_against(api):
+    html = (await api.get("/", params={"peildatum": "2024-10-01"})).text
+    paden = set(kengetallen(html))
+
+    assert {"huisvesting.taakstelling_jaar.nog_te_gaan_opgave", "huisvesting.taakstelling_periode.nog_te_gaan_opgave",
+            "huisvesting.nog_te_gaan_taakstelling"} <= paden
+    assert not any(pad.endswith("nog_te_gaan") for pad in paden)  # the old, ambiguous name
+    assert "voor de opgave (met achterstand)" in html and "voor de taakstelling alleen (zonder achterstand)" in html
+
+
+async def test_a_client_asking_for_json_gets_the_pages_errors_as_problem_json(api):
+    json_ = await api.get("/", params={"peildatum": "gisteren"}, headers={"accept": "application/json"})
+    browser = await api.get("/", params={"peildatum": "gisteren"},
+                            headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+
+    assert json_.status_code == 400 and json_.headers["content-type"] == "application/problem+json"
+    assert json_.json()["title"] == "ongeldige-peildatum" and "gisteren" not in json_.text
+    assert browser.status_code == 400 and browser.headers["content-type"].startswith("text/html")
+    niet_gestart = types.SimpleNamespace(apps={}, ready=asyncio.Event(), projectie=None)
+    transport = httpx.ASGITransport(app=maak_app(niet_gestart))
+    async with httpx.AsyncClient(transport=transport, base_url="http://welkom.test") as client:
+        antwoord = await client.get("/")
+    assert antwoord.status_code == 503 and antwoord.headers["content-type"] == "application/problem+json"
+    assert antwoord.json()["type"].endswith(":niet-gestart")
