@@ -21,11 +21,13 @@ from services.runtime.achterstand import Achterstandsmeter
 from services.runtime.application import WelkomApplication
 from services.runtime.bus import consumer_tuning, maak_broker, zorg_voor_topics
 from services.runtime.faults import Hooks
+from services.runtime.geheimen import vereis_geheimen
 from services.runtime.gezondheid import Gezondheid
 from services.runtime.inbox import Inbox
 from services.runtime.localbroker import LokaleBroker
 from services.runtime.metrics import KLOK_VERLOPEN
 from services.runtime.persistence import application_env, vereis_persistentie
+from services.runtime.rechten import maak_data_dir, maak_prive
 from services.runtime.relay import Relay
 from services.runtime.settings import Settings
 
@@ -86,7 +88,8 @@ class Stack:
 
     async def __aenter__(self) -> Stack:
         s = self.settings
-        s.data_dir.mkdir(parents=True, exist_ok=True)
+        vereis_geheimen(s)
+        maak_data_dir(s.data_dir)
         if not s.kafka_bootstrap_servers:
             self.lokale_broker = await asyncio.to_thread(self._lokale_broker)
             self.bootstrap_servers = self.lokale_broker.bootstrap_servers
@@ -135,8 +138,8 @@ class Stack:
             log.warning("lokale_broker.hergebruikt", pid=broker.pid, bootstrap_servers=broker.bootstrap_servers,
                         uitleg="an earlier run ended without stopping it; its unconsumed input is kept")
         else:
-            broker = LokaleBroker(self.settings.local_broker_port, log_file=log_file).start()
-        broker.bewaar(pad)
+            broker = LokaleBroker(self.settings.local_broker_port, log_file=maak_prive(log_file)).start()
+        broker.bewaar(maak_prive(pad))
         return broker
 
     async def _start_http(self) -> None:
@@ -156,7 +159,7 @@ class Stack:
 
     def _schrijf_stackbestand(self) -> None:
         info = {"http": self.http_url, "bootstrap_servers": self.bootstrap_servers, "pid": os.getpid()}
-        (self.settings.data_dir / STACK_FILE).write_text(json.dumps(info))
+        maak_prive(self.settings.data_dir / STACK_FILE).write_text(json.dumps(info))
 
     async def _projecteer(self) -> None:
         """Keep the views current (new events only); set the gauges from them every

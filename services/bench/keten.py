@@ -153,6 +153,7 @@ async def e2e(backend: str, n: int, timeout_s: float = TIMEOUT_S) -> dict[str, A
         settings = Settings(
             data_dir=tmp / "data", kafka_bootstrap_servers=broker.bootstrap_servers, clock="manual",
             http_port=vrije_poort(), **TANSU_INSTELLINGEN, **extra,
+            pseudonym_secret=secrets.token_urlsafe(32),  # synthetic data, but never the development secret
             huisvesting_vereist=[],  # BSN/IBAN arrive by BRP event and staff command: not this path
         )
         gezien: dict[int, tuple[float, str]] = {}

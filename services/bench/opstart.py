@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from services.runtime.localbroker import vrije_poort
+from services.runtime.rechten import maak_data_dir
 from services.runtime.settings import Settings
 
 TIMEOUT_S = 180.0
@@ -59,6 +60,7 @@ def omgeving(settings: Settings, http_port: int) -> dict[str, str]:
         "WELKOM_DATA_DIR": str(settings.data_dir), "WELKOM_HTTP_PORT": str(http_port),
         "WELKOM_LOCAL_BROKER_PORT": str(vrije_poort()), "WELKOM_CLOCK": "manual",
         "WELKOM_GEMEENTECODE": settings.gemeentecode, "WELKOM_LOG_LEVEL": "WARNING",
+        "WELKOM_PSEUDONYM_SECRET": settings.pseudonym_secret.get_secret_value(),  # the stores' own
     })
     if settings.database_url:
         env["WELKOM_DATABASE_URL"] = settings.database_url
@@ -91,7 +93,7 @@ def meet_stack(settings: Settings, peildatum: str, positie: Callable[[], int],
     tracked positions: its growth is what the stack applied on start."""
     http_port = vrije_poort()
     log = settings.data_dir / "welkom-up.log"
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    maak_data_dir(settings.data_dir)
     voor = positie()
     begin = time.perf_counter()
     with open(log, "ab") as uitvoer:

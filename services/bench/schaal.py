@@ -73,7 +73,8 @@ def verse_stores(backend: str) -> Iterator[Settings]:
     prefix = f"bench_{secrets.token_hex(4)}_"
     extra: dict[str, Any] = {"database_url": POSTGRES_URL, "database_schema_prefix": prefix} if backend == "postgres" else {}
     try:
-        yield Settings(data_dir=tmp / "data", gemeentecode="0268", clock="manual", **extra)
+        yield Settings(data_dir=tmp / "data", gemeentecode="0268", clock="manual", **extra,
+                       pseudonym_secret=secrets.token_urlsafe(32))  # synthetic, but never the development secret
     finally:
         if backend == "postgres":
             with psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=10) as conn:

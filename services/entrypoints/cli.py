@@ -17,14 +17,16 @@ from aiokafka.errors import KafkaConnectionError
 
 from services import catalogus
 from services.entrypoints import cli_status
+from services.entrypoints.cli_fouten import WelkomGroep, geslaagd, vereis_stores
 from services.entrypoints.cli_staff import staff_command
 from services.runtime.bus import TopicsOntbreken
+from services.runtime.geheimen import vereis_geheimen
 from services.runtime.localbroker import LokaleBrokerFout
 from services.runtime.logging import configureer
 from services.runtime.settings import Settings
 
 app = typer.Typer(help="welkom: van asiel tot en met integratie, as one auditable event log.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False, cls=WelkomGroep)
 
 DataDir = Annotated[Path | None, typer.Option("--data-dir", help="state directory (default ./data or WELKOM_DATA_DIR)")]
 Json = Annotated[bool, typer.Option("--json", help="machine-readable output")]
@@ -72,6 +74,7 @@ def up(
     """Run everything in the foreground: broker (if needed), the four services, relays, clock, HTTP."""
     settings = _settings(data_dir, http_port=http_port, clock=clock)
     configureer(settings.log_level)
+    vereis_geheimen(settings)
     asyncio.run(_draai(settings))
 
 
@@ -86,6 +89,7 @@ def demo(
 
     settings = _settings(data_dir)
     configureer(settings.log_level)
+    vereis_geheimen(settings)
     asyncio.run(_draai(settings, lambda stack: speel(stack, huishoudens=huishoudens, seed=seed)))
 
 
@@ -139,7 +143,7 @@ def audit(
     from services.stack import open_apps
 
     settings = _settings(data_dir)
-    apps = open_apps(settings)
+    apps = open_apps(vereis_stores(settings))
     persoon = persoon_id(vnummer, settings.pseudonym_secret.get_secret_value())
     regels = tijdlijn(apps, persoon)
     if as_json:
@@ -174,7 +178,7 @@ def rapport(
     from services.stack import open_apps
 
     datum = _datum(peildatum, "peildatum")
-    projectie = Projectie(open_apps(_settings(data_dir)), gemeentecode=gemeente)
+    projectie = Projectie(open_apps(vereis_stores(_settings(data_dir))), gemeentecode=gemeente)
     projectie.bij()
     uit = projectie.rapport(datum)
     typer.echo(json.dumps(uit, indent=2) if as_json else _rapport_tekst(uit))
@@ -191,7 +195,7 @@ def rebuild(
     from services.stack import open_apps
 
     datum = _datum(peildatum, "peildatum") if peildatum else dt.date.today()
-    anders = herbouw_en_vergelijk(open_apps(_settings(data_dir)), datum, activeer=activeer,
+    anders = herbouw_en_vergelijk(open_apps(vereis_stores(_settings(data_dir))), datum, activeer=activeer,
                                   meld=lambda t: typer.echo(t, err=True))
     if not anders:
         typer.echo(f"herbouwd == live op {datum}: gelijk")
@@ -216,10 +220,7 @@ def _opdracht(pad: str, body: dict[str, Any], data_dir: Path | None, sleutel: st
         headers={"Idempotency-Key": sleutel or str(uuid.uuid4())},
         timeout=30,
     )
-    if antwoord.status_code >= 400:
-        probleem = antwoord.json()
-        _fout(f"{probleem.get('title')}: {probleem.get('detail', '')}")
-    typer.echo(antwoord.json()["status"])
+    typer.echo(geslaagd(antwoord)["status"])
 
 
 Key = Annotated[str | None, typer.Option(help="idempotency key (default: a new one)")]
@@ -235,6 +236,7 @@ for _service in catalogus.alle():
         app.add_typer(_groep, name=_service.name)
         for _opdracht_ in _service.commands:
             _groep.command(_opdracht_.naam)(staff_command(_opdracht_, _opdracht, DataDir, Key))
+from services.entrypoints.cli_beheer import beheer as _beheer; app.add_typer(_beheer)  # noqa: E402,E702 relay, dlq
 
 
 @app.command()
@@ -242,7 +244,7 @@ def klok(tot: Datum, data_dir: DataDir = None) -> None:
     """Advance the clock: record every term whose last day lies before TOT as expired."""
     settings = _settings(data_dir)
     antwoord = httpx.post(f"{_api(settings)}/v1/klok", json={"tot": tot}, timeout=60)
-    typer.echo(json.dumps(antwoord.json()))
+    typer.echo(json.dumps(geslaagd(antwoord)))
 
 
 @app.command()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
+from eventsourcing.cipher import AESCipher
+from eventsourcing.utils import Environment
 from faststream.kafka import KafkaBroker
 from faststream.kafka.security import parse_security
 from faststream.security import BaseSecurity, SASLPlaintext, SASLScram256, SASLScram512
@@ -23,6 +26,15 @@ FASTSTREAM_LOG.setLevel(logging.WARNING)
 
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 """Large enough to dead-letter an oversized record whole: a rejected input never disappears."""
+
+
+DLQ_VERSLEUTELD = "dlq_encrypted"
+"""Header of a DLQ record whose value is encrypted with the cipher key (AES-GCM, as the stores)."""
+AES_GCM = "aes-gcm"
+
+
+class DlqSleutelFout(ValueError):
+    """An encrypted DLQ value cannot be decrypted: the cipher key is missing or wrong."""
 
 
 class TopicsOntbreken(RuntimeError):
@@ -144,10 +156,13 @@ async def naar_dlq(
     value: bytes | None,
     headers: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...],
     reden: str,
+    settings: Settings | None = None,
 ) -> None:
     """Dead-letter one record: the original value and headers, the reason in `dlq_*` headers.
 
-    The key is dropped (partners may key by vnummer); the reason never holds input values.
+    The key is dropped (partners may key by vnummer); the reason never holds input values. With a
+    cipher key in the settings the value (V-nummers, BSN) is encrypted with it, marked by the header
+    `dlq_encrypted: aes-gcm`; `ontsleutel_dlq` gives it back.
     """
     kop = {k: (v.decode("utf-8", errors="replace") if isinstance(v, bytes) else str(v)) for k, v in headers}
     kop.update(
@@ -159,5 +174,35 @@ async def naar_dlq(
             "dlq_offset": str(offset),
         }
     )
+    kop.pop(DLQ_VERSLEUTELD, None)  # only welkom marks a value as encrypted
+    cipher = _cipher(settings)
+    if cipher is not None:
+        value = cipher.encrypt(value or b"")
+        kop[DLQ_VERSLEUTELD] = AES_GCM
     await broker.publish(value or b"", topic=topics.dlq(topic), headers=kop)
     DLQ.labels(service=service, topic=topic, reason=reden.split(":", 1)[0]).inc()
+
+
+def _cipher(settings: Settings | None) -> AESCipher | None:
+    """The stores' AES-GCM cipher (eventsourcing's, same key), or None without a cipher key."""
+    sleutel = settings.cipher_key.get_secret_value() if settings and settings.cipher_key else ""
+    return AESCipher(Environment(env={AESCipher.CIPHER_KEY: sleutel})) if sleutel else None
+
+
+def ontsleutel_dlq(
+    value: bytes | None, headers: Mapping[str, Any] | Sequence[tuple[str, Any]], settings: Settings
+) -> bytes | None:
+    """The original value of a DLQ record: decrypted when `naar_dlq` encrypted it, else as it is."""
+    merk = (headers if isinstance(headers, Mapping) else dict(headers)).get(DLQ_VERSLEUTELD)
+    merk = merk.decode("utf-8", errors="replace") if isinstance(merk, bytes) else merk
+    if not merk:
+        return value
+    if merk != AES_GCM:
+        raise DlqSleutelFout(f"DLQ value encrypted with an unknown method ({DLQ_VERSLEUTELD}: {merk})")
+    cipher = _cipher(settings)
+    if cipher is None:
+        raise DlqSleutelFout("the DLQ value is encrypted: set WELKOM_CIPHER_KEY to the key welkom ran with")
+    try:
+        return cipher.decrypt(value or b"")
+    except ValueError:
+        raise DlqSleutelFout("the DLQ value does not decrypt with this WELKOM_CIPHER_KEY: the key is wrong") from None

@@ -52,6 +52,7 @@ class Inbox:
         start = time.perf_counter()
         berichten: list[tuple[Any, Bericht]] = []
         afgewezen: list[tuple[Any, str]] = []
+        dubbel: list[Any] = []
         for record in records:
             try:
                 bericht = lees(record.value, record.headers, max_bytes=self.settings.max_event_bytes)
@@ -67,6 +68,7 @@ class Inbox:
             per_bericht = {id(b): r for r, b in berichten}
             domeinfouten = await asyncio.to_thread(self.app.verwerk_batch, [b for _, b in berichten])
             afgewezen += [(per_bericht[id(b)], reden) for b, reden in domeinfouten]
+            dubbel += [per_bericht[id(b)] for b in getattr(domeinfouten, "dubbel", ())]
             self.hooks.bij("crash-after-store", service=self.app.name)
         for record, reden in afgewezen:
             await naar_dlq(
@@ -78,14 +80,17 @@ class Inbox:
                 value=record.value,
                 headers=record.headers,
                 reden=reden,
+                settings=self.settings,
             )
-        self._tel(records, afgewezen)
+        self._tel(records, afgewezen, dubbel)
         BATCH_SECONDEN.labels(service=self.app.name).observe(time.perf_counter() - start)
 
-    def _tel(self, records: Sequence[Any], afgewezen: list[tuple[Any, str]]) -> None:
-        dlq = {id(r) for r, _ in afgewezen}
+    def _tel(self, records: Sequence[Any], afgewezen: list[tuple[Any, str]], dubbel: Sequence[Any] = ()) -> None:
+        """Count every record once: dlq, dubbel (its effect was stored before, or by a copy in
+        this batch: nothing changed) or verwerkt (applied, or not for this service)."""
+        dlq, al_gedaan = {id(r) for r, _ in afgewezen}, {id(r) for r in dubbel}
         for record in records:
-            uitkomst = "dlq" if id(record) in dlq else "verwerkt"
+            uitkomst = "dlq" if id(record) in dlq else "dubbel" if id(record) in al_gedaan else "verwerkt"
             INBOX_BERICHTEN.labels(service=self.app.name, topic=record.topic, outcome=uitkomst).inc()
 
     def registreer(self, topics: Sequence[str]) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import psycopg
 from eventsourcing.persistence import Transcoding
 
 from services.runtime.faults import TESTING_ENV
+from services.runtime.rechten import maak_data_dir, maak_prive
 from services.runtime.settings import Settings
 
 
@@ -64,6 +67,25 @@ def maak_schema(url: str, schema: str) -> None:
             conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
 
 
+def sqlite_bestand(settings: Settings, service: str) -> Path:
+    return settings.data_dir / f"{service}.sqlite"
+
+
+def ontbrekende_stores(settings: Settings, services: Iterable[str]) -> list[str]:
+    """The services whose event store does not exist, found without creating anything: no SQLite
+    file (or an empty one) in the data dir, or no events table in the service's PostgreSQL schema."""
+    if not settings.database_url:
+        return [s for s in services if not (sqlite_bestand(settings, s).is_file()
+                                            and sqlite_bestand(settings, s).stat().st_size > 0)]
+    ontbreekt = []
+    for service in services:
+        tabel = f'"{schema_voor(settings, service)}"."{service}_events"'
+        with psycopg.connect(database_url_voor(settings, service), autocommit=True, connect_timeout=10) as conn:
+            if conn.execute("SELECT to_regclass(%s)", (tabel,)).fetchone() == (None,):
+                ontbreekt.append(service)
+    return ontbreekt
+
+
 def application_env(settings: Settings, service: str) -> dict[str, str]:
     """The eventsourcing environment of one service's Application."""
     if settings.database_url:
@@ -71,10 +93,10 @@ def application_env(settings: Settings, service: str) -> dict[str, str]:
         maak_schema(url, schema)
         env = _postgres_env(url, schema)
     else:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        maak_data_dir(settings.data_dir)
         env = {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": str(settings.data_dir / f"{service}.sqlite"),
+            "SQLITE_DBNAME": str(maak_prive(sqlite_bestand(settings, service))),
             "SQLITE_LOCK_TIMEOUT": "30",
         }
     # One writer per store: cached aggregates are kept current on save instead of being

@@ -48,8 +48,8 @@ async def publiceer(bootstrap_servers: str, regels: list[tuple[str, dict[str, An
         bootstrap_servers=bootstrap_servers, acks="all", max_request_size=MAX_REQUEST_BYTES,
         **kafka_verbinding(settings),
     )
-    await producer.start()
     try:
+        await producer.start()  # inside: a broker that does not answer still closes the producer
         bevestigingen = []
         for topic, envelope in regels:
             bevestigingen.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -92,3 +92,13 @@ class Invoer:
     topic: str
     type: str
     handler: Handler
+
+
+class Batchuitkomst(list[tuple[Bericht, str]]):
+    """What `verwerk_batch` did with a batch: as a list, the inputs a domain rule rejected, each
+    with its reason (for the DLQ); in `dubbel`, the inputs that had had their effect already
+    (redelivered after it was stored, or a copy of another input in the same batch)."""
+
+    def __init__(self, afgewezen: Iterable[tuple[Bericht, str]] = (), dubbel: Iterable[Bericht] = ()) -> None:
+        super().__init__(afgewezen)
+        self.dubbel: list[Bericht] = list(dubbel)

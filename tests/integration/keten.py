@@ -118,6 +118,7 @@ def welkom_env(settings: Settings, **extra: str) -> dict[str, str]:
         "WELKOM_DATA_DIR": str(settings.data_dir),
         "WELKOM_HTTP_PORT": str(settings.http_port),
         "WELKOM_CLOCK": "manual",
+        "WELKOM_TESTING": "1",  # a test's child: the development pseudonym secret is allowed, with PostgreSQL too
         **tansu_env(),
     })
     if settings.database_url:
