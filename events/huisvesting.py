@@ -23,6 +23,14 @@ AANBOD_INGETROKKEN = "nl.statushouders.aanbod-ingetrokken"
 HUISVESTINGSDOSSIER_GEBLOKKEERD = "nl.statushouders.huisvestingsdossier-geblokkeerd"
 HUISVESTINGSDOSSIER_GEDEBLOKKEERD = "nl.statushouders.huisvestingsdossier-gedeblokkeerd"
 NAREIZIGER_TOEGEVOEGD = "nl.statushouders.nareiziger-toegevoegd"
+HUISVESTINGSTERMIJN_HERZIEN = "nl.statushouders.huisvestingstermijn-herzien"
+VERHUISTERMIJN_HERZIEN = "nl.statushouders.verhuistermijn-herzien"
+IBAN_REGISTRATIE_GECORRIGEERD = "nl.statushouders.iban-registratie-gecorrigeerd"
+DEBLOKKERING_GECORRIGEERD = "nl.statushouders.huisvestingsdossier-deblokkering-gecorrigeerd"
+AANBOD_ACCEPTATIE_GECORRIGEERD = "nl.statushouders.aanbod-acceptatie-gecorrigeerd"
+AANBOD_WEIGERING_GECORRIGEERD = "nl.statushouders.aanbod-weigering-gecorrigeerd"
+AANBOD_INTREKKING_GECORRIGEERD = "nl.statushouders.aanbod-intrekking-gecorrigeerd"
+VERHUIZING_GECORRIGEERD = "nl.statushouders.verhuizing-gecorrigeerd"
 
 
 class HuisvestingsdossierGeopend(Gegevens):
@@ -147,3 +155,100 @@ class NareizigerToegevoegd(Gegevens):
     huishoudgrootte: int
     datum: Datum
     vervolgbehoefte: bool
+
+
+class HuisvestingstermijnHerzien(Gegevens):
+    """An offer dated within the 10-week term arrived after that term was recorded as expired: the term was met."""
+
+    dossier_id: uuid.UUID
+    persoon_id: uuid.UUID
+    verlopen_op: Datum
+    """The term's last day, as in the `huisvestingstermijn-verstreken` this revises."""
+    gehaald_op: Datum
+    """The date of the fact that met the term (the offer)."""
+    reden: Literal["woning-aangeboden"]
+
+
+class VerhuistermijnHerzien(Gegevens):
+    """A move dated within its 2-week term arrived (or was corrected into it) after that term was recorded as expired: the term was met."""
+
+    dossier_id: uuid.UUID
+    persoon_id: uuid.UUID
+    woning_id: str
+    verlopen_op: Datum
+    """The term's last day, as in the `verhuistermijn-verstreken` this revises."""
+    gehaald_op: Datum
+    """The date of the move."""
+    reden: Literal["verhuisd", "verhuizing-gecorrigeerd"]
+
+
+class IbanRegistratieGecorrigeerd(Gegevens):
+    """Staff corrected the date on which they registered a person's IBAN (the number is never stored)."""
+
+    persoon_id: uuid.UUID
+    datum: Datum
+    oude_datum: Datum
+    reden: str
+
+
+class HuisvestingsdossierDeblokkeringGecorrigeerd(Gegevens):
+    """A corrected registration date moved the day the dossier's block was lifted."""
+
+    dossier_id: uuid.UUID
+    persoon_id: uuid.UUID
+    datum: Datum
+    oude_datum: Datum
+    geblokkeerd_sinds: Datum
+    reden: str
+
+
+class AanbodAcceptatieGecorrigeerd(Gegevens):
+    """Staff corrected the date of an acceptance they recorded."""
+
+    dossier_id: uuid.UUID
+    persoon_id: uuid.UUID
+    woning_id: str
+    datum: Datum
+    oude_datum: Datum
+    reden: str
+
+
+class AanbodWeigeringGecorrigeerd(Gegevens):
+    """Staff corrected the date and/or reason of a refusal they recorded (the home's next offer keeps its date)."""
+
+    dossier_id: uuid.UUID
+    persoon_id: uuid.UUID
+    woning_id: str
+    datum: Datum
+    oude_datum: Datum
+    weigerreden: str
+    oude_weigerreden: str
+    reden: str
+
+
+class AanbodIntrekkingGecorrigeerd(Gegevens):
+    """Staff corrected the date and/or reason of a withdrawal they recorded (still after the move term)."""
+
+    dossier_id: uuid.UUID
+    persoon_id: uuid.UUID
+    woning_id: str
+    datum: Datum
+    oude_datum: Datum
+    intrekreden: str
+    oude_intrekreden: str
+    reden: str
+
+
+class VerhuizingGecorrigeerd(Gegevens):
+    """Staff corrected the date of a move they recorded; `personen` left the opvang on the corrected date."""
+
+    dossier_id: uuid.UUID
+    persoon_id: uuid.UUID
+    personen: list[uuid.UUID]
+    woning_id: str
+    woningsoort: Woningsoort
+    datum: Datum
+    oude_datum: Datum
+    verhuistermijn_gehaald: bool
+    eerste_huisvesting: bool
+    reden: str

@@ -9,6 +9,7 @@ from events.base import Datum, Gegevens
 ZAAK_GEOPEND = "nl.mzd.zaak-geopend"
 TOEGELATEN_TOT_BBB = "nl.mzd.toegelaten-tot-bbb"
 VERTREKTERMIJN_VERSTREKEN = "nl.mzd.vertrektermijn-verstreken"
+BBB_TOELATING_GECORRIGEERD = "nl.mzd.bbb-toelating-gecorrigeerd"
 
 
 class ZaakGeopend(Gegevens):
@@ -34,3 +35,13 @@ class VertrektermijnVerstreken(Gegevens):
     zaak_id: uuid.UUID
     persoon_id: uuid.UUID
     verlopen_op: Datum
+
+
+class BbbToelatingGecorrigeerd(Gegevens):
+    """Staff corrected the date of a BBB admission they recorded."""
+
+    zaak_id: uuid.UUID
+    persoon_id: uuid.UUID
+    datum: Datum
+    oude_datum: Datum
+    reden: str

@@ -10,6 +10,7 @@ BEWONER_GEPLAATST = "nl.opvang.bewoner-geplaatst"
 BEWONER_VERPLAATST = "nl.opvang.bewoner-verplaatst"
 BEWONER_STATUSHOUDER_GEWORDEN = "nl.opvang.bewoner-statushouder-geworden"
 BEWONER_UITGESTROOMD = "nl.opvang.bewoner-uitgestroomd"
+BEWONER_UITSTROOM_GECORRIGEERD = "nl.opvang.bewoner-uitstroom-gecorrigeerd"
 
 
 class BewonerGeplaatst(Gegevens):
@@ -44,4 +45,14 @@ class BewonerUitgestroomd(Gegevens):
     persoon_id: uuid.UUID
     locatie_id: str | None
     datum: Datum
+    reden: str
+
+
+class BewonerUitstroomGecorrigeerd(Gegevens):
+    """The date a resident's stay ended was corrected (huisvesting corrected the date of the move)."""
+
+    persoon_id: uuid.UUID
+    locatie_id: str | None
+    datum: Datum
+    oude_datum: Datum
     reden: str

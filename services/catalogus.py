@@ -53,17 +53,23 @@ class Service:
         return self.application.name
 
 
+def _venster(s: Settings) -> dict[str, Any]:
+    """Every service refuses facts dated past today + WELKOM_TOEKOMST_VENSTER_DAGEN."""
+    return {"toekomstvenster_dagen": s.toekomst_venster_dagen}
+
+
 SERVICES = (
-    Service(opvang.Opvang, opvang_translation, opvang_projections, opvang_metrics, opvang_commands.COMMANDS),
+    Service(opvang.Opvang, opvang_translation, opvang_projections, opvang_metrics, opvang_commands.COMMANDS,
+            opties=_venster),
     Service(
         huisvesting.Huisvesting, huisvesting_translation, huisvesting_projections, huisvesting_metrics,
-        huisvesting_commands.COMMANDS, opties=lambda s: {"vereist": tuple(s.huisvesting_vereist)},
+        huisvesting_commands.COMMANDS, opties=lambda s: {"vereist": tuple(s.huisvesting_vereist), **_venster(s)},
     ),
     Service(
         inburgering.Inburgering, inburgering_translation, inburgering_projections, inburgering_metrics,
-        inburgering_commands.COMMANDS,
+        inburgering_commands.COMMANDS, opties=_venster,
     ),
-    Service(mzd.Mzd, mzd_translation, mzd_projections, mzd_metrics, mzd_commands.COMMANDS),
+    Service(mzd.Mzd, mzd_translation, mzd_projections, mzd_metrics, mzd_commands.COMMANDS, opties=_venster),
 )
 
 

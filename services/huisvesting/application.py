@@ -1,4 +1,4 @@
-"""The huisvesting Application: koppelingen, taakstellingen, homes, offers and moves."""
+"""The huisvesting Application: koppelingen, taakstellingen, homes, offers and moves, and staff's corrections."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from services.huisvesting.domain.persoonsgegevens import BLOKKERENDE_GEGEVENS, B
 from services.huisvesting.domain.taakstelling import Taakstelling
 from services.huisvesting.domain.wachtrij import Wachtrij
 from services.runtime.metrics import ANDERE_GEMEENTE
+from services.runtime.toekomstvenster import MetToekomstvenster
 
 
 class DossierOnbekendFout(Domeinfout):
@@ -34,7 +35,15 @@ class ReferentZonderDossierFout(Domeinfout):
     """A nareiziger's referent is in no huisvestingsdossier of this gemeente."""
 
 
-class Huisvesting(WelkomApplication):
+class PersoonOnbekendFout(Domeinfout):
+    """The command names a person huisvesting has no record of (no koppeling, nareis permit or BRP registration)."""
+
+
+class IbanAlGeregistreerdFout(Domeinfout):
+    """This person's IBAN was registered before, on another date: correct that date with the IBAN correction."""
+
+
+class Huisvesting(MetToekomstvenster, WelkomApplication):
     """Opens a dossier per household, matches homes to households, and follows each offer."""
 
     name = "huisvesting"
@@ -84,6 +93,7 @@ class Huisvesting(WelkomApplication):
         if data.gemeentecode != self.gemeentecode:
             ANDERE_GEMEENTE.labels(service=self.name, type=bericht.type).inc()
             return
+        self.eis_binnen_venster(data.koppeldatum)
         hoofd = self.persoon(data.vnummer)
         personen = [self.persoon(lid.vnummer) for lid in data.huishouden]
         if uow.get(Huisvestingsdossier.create_id(hoofd)) is not None:
@@ -123,6 +133,7 @@ class Huisvesting(WelkomApplication):
 
     def woning_beschikbaar(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: corporaties.WoningBeschikbaarGesteld = bericht.data  # type: ignore[assignment]
+        self.eis_binnen_venster(data.beschikbaar_per)
         self._wachtrij(uow).meld_woning(
             woning_id=data.woning_id,
             wijk=data.wijk,
@@ -135,6 +146,7 @@ class Huisvesting(WelkomApplication):
     def ingeschreven(self, uow: Werkeenheid, bericht: Bericht) -> None:
         """BRP registration: the person has a BSN (the number itself is not kept)."""
         data: brp.IngeschrevenImmigratie = bericht.data  # type: ignore[assignment]
+        self.eis_binnen_venster(data.datum)
         self._registreer(uow, self.persoon(data.vnummer), BSN, data.datum)
 
     def vergunning(self, uow: Werkeenheid, bericht: Bericht) -> None:
@@ -142,6 +154,7 @@ class Huisvesting(WelkomApplication):
         data: ind.VerblijfsvergunningVerleend = bericht.data  # type: ignore[assignment]
         if data.soort != "nareis" or data.referent_vnummer is None:
             return
+        self.eis_binnen_venster(data.besluitdatum)
         referent = uow.get(Persoonsgegevens.create_id(self.persoon(data.referent_vnummer)))
         if referent is None or referent.dossier_id is None:
             raise ReferentZonderDossierFout()
@@ -185,15 +198,19 @@ class Huisvesting(WelkomApplication):
                 datum=dag,
             )
 
-    # -- staff commands ---------------------------------------------------------------------
+    # -- staff commands (every date within the window of the future) ------------------------------
+
+    def _staf(self, uow: Werkeenheid, persoon_id: uuid.UUID, *datums: dt.date) -> Huisvestingsdossier:
+        self.eis_binnen_venster(*datums)
+        return self._dossier(uow, persoon_id)
 
     def accepteer(self, uow: Werkeenheid, persoon_id: uuid.UUID, woning_id: str, datum: dt.date) -> None:
-        self._dossier(uow, persoon_id).accepteer(woning_id=woning_id, datum=datum)
+        self._staf(uow, persoon_id, datum).accepteer(woning_id=woning_id, datum=datum)
 
     def weiger(
         self, uow: Werkeenheid, persoon_id: uuid.UUID, woning_id: str, datum: dt.date, reden: str
     ) -> None:
-        dossier = self._dossier(uow, persoon_id)
+        dossier = self._staf(uow, persoon_id, datum)
         dossier.weiger(woning_id=woning_id, datum=datum, reden=reden)
         self._wachtrij(uow).geef_vrij(woning_id=woning_id, dossier_id=dossier.id)
         self._match(uow, datum)
@@ -202,19 +219,58 @@ class Huisvesting(WelkomApplication):
         self, uow: Werkeenheid, persoon_id: uuid.UUID, woning_id: str, datum: dt.date, reden: str
     ) -> None:
         """Withdraw an offer whose move term expired: the home goes to the next candidate."""
-        dossier = self._dossier(uow, persoon_id)
+        dossier = self._staf(uow, persoon_id, datum)
         dossier.trek_in(woning_id=woning_id, datum=datum, reden=reden)
         self._wachtrij(uow).geef_vrij(woning_id=woning_id, dossier_id=dossier.id)
         self._match(uow, datum)
 
     def verhuis(self, uow: Werkeenheid, persoon_id: uuid.UUID, woning_id: str, datum: dt.date) -> None:
-        dossier = self._dossier(uow, persoon_id)
+        dossier = self._staf(uow, persoon_id, datum)
         dossier.verhuis(woning_id=woning_id, datum=datum)
         self._wachtrij(uow).verhuur(woning_id=woning_id, dossier_id=dossier.id)
 
     def registreer_iban(self, uow: Werkeenheid, persoon_id: uuid.UUID, iban: str, datum: dt.date) -> None:
         """Staff register this person's IBAN: checked (ISO 13616 checksum), then only its existence
-        is recorded, never the number."""
+        is recorded, never the number. Only for a person huisvesting knows; the same IBAN date
+        again changes nothing, another date is refused (that is a correction)."""
+        self.eis_binnen_venster(datum)
         if not _iban.is_valid(iban):
             raise OngeldigIbanFout()
+        bekend = self._bekende_gegevens(uow, persoon_id).bekend.get(IBAN)
+        if bekend not in (None, datum):
+            raise IbanAlGeregistreerdFout()
         self._registreer(uow, persoon_id, IBAN, datum)
+
+    def _bekende_gegevens(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Persoonsgegevens:
+        gegevens = uow.get(Persoonsgegevens.create_id(persoon_id))
+        if gegevens is None:
+            raise PersoonOnbekendFout()
+        return gegevens
+
+    # -- corrections of staff-entered facts ------------------------------------------------------
+
+    def corrigeer_iban(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date, reden: str) -> None:
+        """Correct the date of an IBAN registration; a dossier it unblocked then ends its block on
+        the corrected date."""
+        self.eis_binnen_venster(datum)
+        gegevens = self._bekende_gegevens(uow, persoon_id)
+        gegevens.corrigeer(IBAN, datum, reden)
+        dossier = uow.get(gegevens.dossier_id) if gegevens.dossier_id is not None else None
+        if dossier is not None and dossier.persoon_id == persoon_id:
+            dossier.corrigeer_aanvulling(IBAN, datum, reden)
+
+    def corrigeer_acceptatie(self, uow: Werkeenheid, persoon_id: uuid.UUID, woning_id: str, datum: dt.date,
+                             reden: str) -> None:
+        self._staf(uow, persoon_id, datum).corrigeer_acceptatie(woning_id, datum, reden)
+
+    def corrigeer_weigering(self, uow: Werkeenheid, persoon_id: uuid.UUID, woning_id: str, datum: dt.date,
+                            weigerreden: str, reden: str) -> None:
+        self._staf(uow, persoon_id, datum).corrigeer_weigering(woning_id, datum, weigerreden, reden)
+
+    def corrigeer_intrekking(self, uow: Werkeenheid, persoon_id: uuid.UUID, woning_id: str, datum: dt.date,
+                             intrekreden: str, reden: str) -> None:
+        self._staf(uow, persoon_id, datum).corrigeer_intrekking(woning_id, datum, intrekreden, reden)
+
+    def corrigeer_verhuizing(self, uow: Werkeenheid, persoon_id: uuid.UUID, woning_id: str, datum: dt.date,
+                             reden: str) -> None:
+        self._staf(uow, persoon_id, datum).corrigeer_verhuizing(woning_id, datum, reden)

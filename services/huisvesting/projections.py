@@ -11,13 +11,22 @@ reads:
   (datum, soort, waarde) tuples;
 - `aanbiedingen`: (datum, wijk, soort, max_bewoners) of every offer;
 - `huisvestingen`: (datum, personen, amv, koppeldatum) of every dossier's first move-in.
+
+A staff correction (an acceptance, refusal, withdrawal or move re-dated, or a block lifted on
+another day because an IBAN registration date was corrected) is a `correctie` fact dated on the
+earlier of the wrong and the right date, so every peildatum that reads the wrong fact also reads
+its correction: the fold replaces the wrong fact by the right one, which then counts on its own
+date only. A term the clock recorded as expired needs no fact: the report judges terms by the
+dates of the facts that meet them (offers, moves), so a revision changes no figure.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from services.domain.correctie import feitdatum
 from services.huisvesting.domain.huisvestingsdossier import DOORSTROOM
 from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier as D
 from services.huisvesting.domain.taakstelling import Taakstelling as T
@@ -27,8 +36,12 @@ from services.runtime.views import Feit
 __all__ = ["BRONNEN", "feiten", "staat", "rapport"]
 
 
+CORRECTIE = "correctie"
+CORRECTIES = {D.DeblokkeringGecorrigeerd: "gedeblokkeerd", D.AcceptatieGecorrigeerd: GEACCEPTEERD,
+              D.WeigeringGecorrigeerd: WACHTEND, D.IntrekkingGecorrigeerd: WACHTEND, D.VerhuizingGecorrigeerd: "verhuisd"}
+"""Per correction event class, the soort of the dossier fact it re-dates."""
 BRONNEN = (T.Vastgesteld, T.Gewijzigd, D.Geopend, D.Geblokkeerd, D.Gedeblokkeerd, D.NareizigerToegevoegd,
-           D.WoningAangeboden, D.AanbodGeaccepteerd, D.AanbodGeweigerd, D.AanbodIngetrokken, D.Verhuisd)
+           D.WoningAangeboden, D.AanbodGeaccepteerd, D.AanbodGeweigerd, D.AanbodIngetrokken, D.Verhuisd, *CORRECTIES)
 """The stored event classes `feiten` turns into facts (the views decode no others for facts)."""
 
 
@@ -60,6 +73,12 @@ def _feiten(e: Any) -> Iterator[Feit]:
     elif isinstance(e, D.Verhuisd):
         doorstroom = getattr(e, "woningsoort", None) == DOORSTROOM
         yield Feit(sleutel, "verhuisd", e.datum, [doorstroom, getattr(e, "eerste_huisvesting", None), len(e.personen)])
+    elif type(e) in CORRECTIES:
+        soort, waarde = CORRECTIES[type(e)], None
+        if isinstance(e, D.VerhuizingGecorrigeerd):
+            waarde = [e.woningsoort == DOORSTROOM, e.eerste_huisvesting, len(e.personen)]
+        yield Feit(sleutel, CORRECTIE, feitdatum(e.oude_datum, e.datum),
+                   [soort, e.oude_datum.isoformat(), e.datum.isoformat(), waarde])
 
 
 def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
@@ -82,7 +101,9 @@ def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
 
 def _dossierfeit(s: dict[str, Any], dossier: dict[str, Any], f: Feit) -> None:
     """A dated fact of a dossier; the dossier's state on a peildatum is replayed from them."""
-    if f.soort == GEBLOKKEERD:
+    if f.soort == CORRECTIE:
+        _correctie(s, dossier, *f.waarde)
+    elif f.soort == GEBLOKKEERD:
         dossier["feiten"].append((f.datum, GEBLOKKEERD, tuple(f.waarde)))
     elif f.soort == AANGEBODEN:
         dossier["feiten"].append((f.datum, AANGEBODEN, None))
@@ -95,3 +116,23 @@ def _dossierfeit(s: dict[str, Any], dossier: dict[str, Any], f: Feit) -> None:
             s["huisvestingen"].append((f.datum, personen, dossier["amv"], dossier["koppeldatum"]))
     else:
         dossier["feiten"].append((f.datum, f.soort, f.waarde))
+
+
+def _correctie(s: dict[str, Any], dossier: dict[str, Any], soort: str, oud: str, nieuw: str, waarde: Any) -> None:
+    """Replace the dossier's fact of this soort on the wrong date (when this fold holds it) by one on
+    the right date, placed after every fact dated on or before it (so on any peildatum the facts
+    up to it keep one order); a corrected first move-in also moves in `huisvestingen`."""
+    oude_datum, datum = dt.date.fromisoformat(oud), dt.date.fromisoformat(nieuw)
+    feiten = dossier["feiten"]
+    kenmerk = waarde[0] if soort == "verhuisd" else None
+    if (oude_datum, soort, kenmerk) in feiten:
+        feiten.remove((oude_datum, soort, kenmerk))
+    plek = max((i + 1 for i, (d, _, _) in enumerate(feiten) if d <= datum), default=0)
+    feiten.insert(plek, (datum, soort, kenmerk))
+    if soort == "verhuisd" and waarde[1]:
+        _, _, personen = waarde
+        oude = (oude_datum, personen, dossier["amv"], dossier["koppeldatum"])
+        if oude in s["huisvestingen"]:
+            s["huisvestingen"].remove(oude)
+        s["huisvestingen"].append((datum, personen, dossier["amv"], dossier["koppeldatum"]))
+        dossier["gehuisvest"] = True

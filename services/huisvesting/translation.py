@@ -7,13 +7,15 @@ from typing import Any
 
 from events import huisvesting as bus
 from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier as D
+from services.huisvesting.domain.persoonsgegevens import IBAN
+from services.huisvesting.domain.persoonsgegevens import Persoonsgegevens as P
 from services.huisvesting.domain.taakstelling import Taakstelling as T
 from services.runtime.translation import Uitgaand
 
 
 def vertaal(e: Any) -> Iterator[Uitgaand]:
     """The bus events for one stored event; none for internal bookkeeping (queue, calendar,
-    persoonsgegevens)."""
+    persoonsgegevens), except a corrected IBAN registration date."""
     if isinstance(e, D.Geopend):
         yield bus.HUISVESTINGSDOSSIER_GEOPEND, e.persoon_id, bus.HuisvestingsdossierGeopend(
             dossier_id=e.originator_id,
@@ -27,8 +29,13 @@ def vertaal(e: Any) -> Iterator[Uitgaand]:
         yield bus.TAAKSTELLING_GEREGISTREERD, None, bus.TaakstellingGeregistreerd(
             periode=e.periode, aantal=e.aantal, amv_aantal=e.amv_aantal
         )
+    elif isinstance(e, P.RegistratieGecorrigeerd) and e.gegeven == IBAN:
+        yield bus.IBAN_REGISTRATIE_GECORRIGEERD, e.persoon_id, bus.IbanRegistratieGecorrigeerd(
+            persoon_id=e.persoon_id, datum=e.datum, oude_datum=e.oude_datum, reden=e.reden
+        )
     elif isinstance(e, D.Event):
         yield from _dossier(e, e.persoon_id)
+        yield from _herzien_of_gecorrigeerd(e, e.persoon_id)
 
 
 def _dossier(e: Any, persoon_id: Any) -> Iterator[Uitgaand]:
@@ -86,4 +93,42 @@ def _dossier(e: Any, persoon_id: Any) -> Iterator[Uitgaand]:
     elif isinstance(e, D.VerhuistermijnVerstreken):
         yield bus.VERHUISTERMIJN_VERSTREKEN, persoon_id, bus.VerhuistermijnVerstreken(
             **ids, woning_id=e.woning_id or "", verlopen_op=e.verlopen_op
+        )
+
+
+def _herzien_of_gecorrigeerd(e: Any, persoon_id: Any) -> Iterator[Uitgaand]:
+    """A term revised by a late fact, and the corrections of staff-entered facts."""
+    ids = {"dossier_id": e.originator_id, "persoon_id": persoon_id}
+    gecorrigeerd = {"datum": getattr(e, "datum", None), "oude_datum": getattr(e, "oude_datum", None),
+                    "reden": getattr(e, "reden", None)}
+    if isinstance(e, D.HuisvestingstermijnHerzien):
+        yield bus.HUISVESTINGSTERMIJN_HERZIEN, persoon_id, bus.HuisvestingstermijnHerzien(
+            **ids, verlopen_op=e.verlopen_op, gehaald_op=e.gehaald_op, reden=e.reden
+        )
+    elif isinstance(e, D.VerhuistermijnHerzien):
+        yield bus.VERHUISTERMIJN_HERZIEN, persoon_id, bus.VerhuistermijnHerzien(
+            **ids, woning_id=e.woning_id, verlopen_op=e.verlopen_op, gehaald_op=e.gehaald_op, reden=e.reden
+        )
+    elif isinstance(e, D.DeblokkeringGecorrigeerd):
+        yield bus.DEBLOKKERING_GECORRIGEERD, persoon_id, bus.HuisvestingsdossierDeblokkeringGecorrigeerd(
+            **ids, **gecorrigeerd, geblokkeerd_sinds=e.geblokkeerd_sinds
+        )
+    elif isinstance(e, D.AcceptatieGecorrigeerd):
+        yield bus.AANBOD_ACCEPTATIE_GECORRIGEERD, persoon_id, bus.AanbodAcceptatieGecorrigeerd(
+            **ids, woning_id=e.woning_id, **gecorrigeerd
+        )
+    elif isinstance(e, D.WeigeringGecorrigeerd):
+        yield bus.AANBOD_WEIGERING_GECORRIGEERD, persoon_id, bus.AanbodWeigeringGecorrigeerd(
+            **ids, woning_id=e.woning_id, **gecorrigeerd, weigerreden=e.weigerreden,
+            oude_weigerreden=e.oude_weigerreden,
+        )
+    elif isinstance(e, D.IntrekkingGecorrigeerd):
+        yield bus.AANBOD_INTREKKING_GECORRIGEERD, persoon_id, bus.AanbodIntrekkingGecorrigeerd(
+            **ids, woning_id=e.woning_id, **gecorrigeerd, intrekreden=e.intrekreden,
+            oude_intrekreden=e.oude_intrekreden,
+        )
+    elif isinstance(e, D.VerhuizingGecorrigeerd):
+        yield bus.VERHUIZING_GECORRIGEERD, persoon_id, bus.VerhuizingGecorrigeerd(
+            **ids, personen=e.personen, woning_id=e.woning_id, woningsoort=e.woningsoort, **gecorrigeerd,
+            verhuistermijn_gehaald=e.verhuistermijn_gehaald, eerste_huisvesting=e.eerste_huisvesting,
         )

@@ -13,6 +13,7 @@ from services.domain import Domeinfout
 from services.domain.leeftijd import MEERDERJARIG, leeftijd
 from services.inburgering.domain.inburgeringstraject import Inburgeringstraject
 from services.runtime.metrics import ANDERE_GEMEENTE
+from services.runtime.toekomstvenster import MetToekomstvenster
 
 
 
@@ -20,7 +21,7 @@ class TrajectOnbekendFout(Domeinfout):
     """The command names a person without an inburgeringstraject."""
 
 
-class Inburgering(WelkomApplication):
+class Inburgering(MetToekomstvenster, WelkomApplication):
     """Guides every adult statushouder from koppeling to a leerroute."""
 
     name = "inburgering"
@@ -33,6 +34,7 @@ class Inburgering(WelkomApplication):
         if data.gemeentecode != self.gemeentecode:
             ANDERE_GEMEENTE.labels(service=self.name, type=bericht.type).inc()
             return
+        self.eis_binnen_venster(data.koppeldatum)
         for lid in data.huishouden:
             if leeftijd(lid.geboortedatum, data.koppeldatum) < MEERDERJARIG:
                 continue
@@ -49,4 +51,10 @@ class Inburgering(WelkomApplication):
         return traject
 
     def rond_intake_af(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date, leerroute: str) -> None:
+        self.eis_binnen_venster(datum)
         self.traject(uow, persoon_id).rond_intake_af(datum=datum, leerroute=leerroute)
+
+    def corrigeer_intake(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date, leerroute: str,
+                         reden: str) -> None:
+        self.eis_binnen_venster(datum)
+        self.traject(uow, persoon_id).corrigeer_intake(datum=datum, leerroute=leerroute, reden=reden)

@@ -1,4 +1,4 @@
-"""Inburgering's staff commands (klantregisseurs): the brede intake."""
+"""Inburgering's staff commands (klantregisseurs): the brede intake, and its correction."""
 
 from __future__ import annotations
 
@@ -17,10 +17,21 @@ class Intake(Verzoek):
     leerroute: Literal["B1", "onderwijsroute", "z-route"] = Field(description="B1, onderwijsroute or z-route")
 
 
+class IntakeCorrectie(Intake):
+    datum: dt.date = Field(description="the right date of the intake")
+    leerroute: Literal["B1", "onderwijsroute", "z-route"] = Field(description="the right leerroute")
+    reden: str = Field(min_length=1, max_length=200, description="why the intake is corrected (no personal data)")
+
+
 COMMANDS = (
     Opdracht(
         "inburgering", "intake", "brede-intakes", Intake, ROLLEN,
         lambda app, uow, persoon, v: app.rond_intake_af(uow, persoon, v.datum, v.leerroute),
         "Record a held brede intake with its leerroute.",
+    ),
+    Opdracht(
+        "inburgering", "corrigeer-intake", "brede-intake-correcties", IntakeCorrectie, ROLLEN,
+        lambda app, uow, persoon, v: app.corrigeer_intake(uow, persoon, v.datum, v.leerroute, v.reden),
+        "Correct the date and/or leerroute of a recorded brede intake (the intake term follows the date).",
     ),
 )

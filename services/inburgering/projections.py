@@ -7,11 +7,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from services.domain.correctie import feitdatum
 from services.inburgering.domain.inburgeringstraject import Inburgeringstraject as I
 from services.runtime.views import Feit
 
 
-BRONNEN = (I.Gestart, I.BredeIntakeAfgerond)
+BRONNEN = (I.Gestart, I.BredeIntakeAfgerond, I.BredeIntakeGecorrigeerd)
 """The stored event classes `feiten` turns into facts (the views decode no others for facts)."""
 
 
@@ -21,6 +22,9 @@ def feiten(e: Any) -> Iterator[Feit]:
         yield Feit(str(e.originator_id), "gestart", e.koppeldatum, None, getattr(e, "gemeentecode", None))
     elif isinstance(e, I.BredeIntakeAfgerond):
         yield Feit(str(e.originator_id), "intake", e.datum, [e.leerroute, e.binnen_termijn], getattr(e, "gemeentecode", None))
+    elif isinstance(e, I.BredeIntakeGecorrigeerd):  # read whenever the wrong or right date is; counts on the right one
+        yield Feit(str(e.originator_id), "intake", feitdatum(e.oude_datum, e.datum),
+                   [e.leerroute, e.binnen_termijn, e.datum.isoformat()], getattr(e, "gemeentecode", None))
 
 
 def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
@@ -31,8 +35,9 @@ def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
             trajecten[f.sleutel] = {"koppeldatum": f.datum, "intake_op": None, "leerroute": None,
                                     "binnen_termijn": None}
         elif f.sleutel in trajecten:
-            leerroute, binnen_termijn = f.waarde
-            trajecten[f.sleutel].update(intake_op=f.datum, leerroute=leerroute, binnen_termijn=binnen_termijn)
+            leerroute, binnen_termijn, *gecorrigeerd = f.waarde
+            intake_op = dt.date.fromisoformat(gecorrigeerd[0]) if gecorrigeerd else f.datum
+            trajecten[f.sleutel].update(intake_op=intake_op, leerroute=leerroute, binnen_termijn=binnen_termijn)
     return {"trajecten": trajecten}
 
 

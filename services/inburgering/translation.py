@@ -33,3 +33,14 @@ def vertaal(e: Any) -> Iterator[Uitgaand]:
         yield bus.INTAKETERMIJN_VERSTREKEN, persoon_id, bus.IntaketermijnVerstreken(
             traject_id=e.originator_id, persoon_id=persoon_id, verlopen_op=e.verlopen_op
         )
+    elif isinstance(e, I.IntaketermijnHerzien):
+        yield bus.INTAKETERMIJN_HERZIEN, e.persoon_id, bus.IntaketermijnHerzien(
+            traject_id=e.originator_id, persoon_id=e.persoon_id, verlopen_op=e.verlopen_op,
+            gehaald_op=e.gehaald_op, reden=e.reden,
+        )
+    elif isinstance(e, I.BredeIntakeGecorrigeerd):
+        yield bus.BREDE_INTAKE_GECORRIGEERD, e.persoon_id, bus.BredeIntakeGecorrigeerd(
+            traject_id=e.originator_id, persoon_id=e.persoon_id, datum=e.datum, oude_datum=e.oude_datum,
+            leerroute=e.leerroute, oude_leerroute=e.oude_leerroute, binnen_termijn=e.binnen_termijn,
+            reden=e.reden,
+        )

@@ -11,6 +11,7 @@ from events.envelope import Bericht
 from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
 from services.mzd.domain.zaak import Zaak, ZaakBestaatAlFout
+from services.runtime.toekomstvenster import MetToekomstvenster
 
 
 
@@ -18,7 +19,7 @@ class ZaakOnbekendFout(Domeinfout):
     """The command names a person without an mzd case."""
 
 
-class Mzd(WelkomApplication):
+class Mzd(MetToekomstvenster, WelkomApplication):
     """Opens a case when the IND refuses definitively; staff admit people to BBB-opvang."""
 
     name = "mzd"
@@ -30,6 +31,7 @@ class Mzd(WelkomApplication):
         data: ind.AsielaanvraagAfgewezen = bericht.data  # type: ignore[assignment]
         if not data.definitief:
             return
+        self.eis_binnen_venster(data.besluitdatum)
         persoon_id = self.persoon(data.vnummer)
         if uow.get(Zaak.create_id(persoon_id)) is not None:
             raise ZaakBestaatAlFout()
@@ -43,4 +45,9 @@ class Mzd(WelkomApplication):
         return zaak
 
     def laat_toe_tot_bbb(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date) -> None:
+        self.eis_binnen_venster(datum)
         self.zaak(uow, persoon_id).laat_toe_tot_bbb(datum=datum)
+
+    def corrigeer_bbb_toelating(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date, reden: str) -> None:
+        self.eis_binnen_venster(datum)
+        self.zaak(uow, persoon_id).corrigeer_bbb_toelating(datum=datum, reden=reden)

@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from services.domain.correctie import feitdatum
 from services.mzd.domain.zaak import Zaak as Z
 from services.runtime.views import Feit
 
 
-BRONNEN = (Z.Geopend, Z.ToegelatenTotBbb)
+BRONNEN = (Z.Geopend, Z.ToegelatenTotBbb, Z.BbbToelatingGecorrigeerd)
 """The stored event classes `feiten` turns into facts (the views decode no others for facts)."""
 
 
@@ -21,6 +22,8 @@ def feiten(e: Any) -> Iterator[Feit]:
         yield Feit(str(e.originator_id), "geopend", e.besluitdatum, None, gemeente)
     elif isinstance(e, Z.ToegelatenTotBbb):
         yield Feit(str(e.originator_id), "bbb", e.datum, None, gemeente)
+    elif isinstance(e, Z.BbbToelatingGecorrigeerd):  # read whenever the wrong or the right date is
+        yield Feit(str(e.originator_id), "bbb", feitdatum(e.oude_datum, e.datum), e.datum.isoformat(), gemeente)
 
 
 def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
@@ -29,8 +32,8 @@ def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
     for f in rijen:
         if f.soort == "geopend":
             zaken[f.sleutel] = {"besluitdatum": f.datum, "bbb_sinds": None}
-        elif f.sleutel in zaken:
-            zaken[f.sleutel]["bbb_sinds"] = f.datum
+        elif f.sleutel in zaken:  # an admission, or its correction (the admission's own date in its waarde)
+            zaken[f.sleutel]["bbb_sinds"] = dt.date.fromisoformat(f.waarde) if f.waarde else f.datum
     return {"zaken": zaken}
 
 

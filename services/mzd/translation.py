@@ -29,3 +29,8 @@ def vertaal(e: Any) -> Iterator[Uitgaand]:
         yield bus.VERTREKTERMIJN_VERSTREKEN, persoon_id, bus.VertrektermijnVerstreken(
             zaak_id=e.originator_id, persoon_id=persoon_id, verlopen_op=e.verlopen_op
         )
+    elif isinstance(e, Z.BbbToelatingGecorrigeerd):
+        yield bus.BBB_TOELATING_GECORRIGEERD, e.persoon_id, bus.BbbToelatingGecorrigeerd(
+            zaak_id=e.originator_id, persoon_id=e.persoon_id, datum=e.datum, oude_datum=e.oude_datum,
+            reden=e.reden,
+        )

@@ -9,9 +9,10 @@ from events import coa, huisvesting, ind, topics
 from events.envelope import Bericht
 from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
 from services.opvang.domain.bewoner import Bewoner
+from services.runtime.toekomstvenster import MetToekomstvenster
 
 
-class Opvang(WelkomApplication):
+class Opvang(MetToekomstvenster, WelkomApplication):
     """Follows each person's stay in the reception locations."""
 
     name = "opvang"
@@ -22,6 +23,7 @@ class Opvang(WelkomApplication):
             Invoer(topics.KETEN_COA, coa.ASIELZOEKER_VERPLAATST, self.verplaatst),
             Invoer(topics.KETEN_IND, ind.VERBLIJFSVERGUNNING_VERLEEND, self.vergunning_verleend),
             Invoer(topics.GEMEENTE_HUISVESTING, huisvesting.VERHUISD, self.verhuisd),
+            Invoer(topics.GEMEENTE_HUISVESTING, huisvesting.VERHUIZING_GECORRIGEERD, self.verhuizing_gecorrigeerd),
         )
 
     def _bewoner(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Bewoner:
@@ -29,16 +31,19 @@ class Opvang(WelkomApplication):
 
     def geplaatst(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.AsielzoekerGeplaatst = bericht.data  # type: ignore[assignment]
+        self.eis_binnen_venster(data.datum)
         self._bewoner(uow, self.persoon(data.vnummer)).plaats(data.locatie_id, data.datum)
 
     def verplaatst(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.AsielzoekerVerplaatst = bericht.data  # type: ignore[assignment]
+        self.eis_binnen_venster(data.datum)
         self._bewoner(uow, self.persoon(data.vnummer)).verplaats(
             data.van_locatie_id, data.naar_locatie_id, data.datum
         )
 
     def vergunning_verleend(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: ind.VerblijfsvergunningVerleend = bericht.data  # type: ignore[assignment]
+        self.eis_binnen_venster(data.besluitdatum)
         self._bewoner(uow, self.persoon(data.vnummer)).verleen_status(data.besluitdatum, data.soort)
 
     def verhuisd(self, uow: Werkeenheid, bericht: Bericht) -> None:
@@ -47,3 +52,11 @@ class Opvang(WelkomApplication):
             bewoner = uow.get(Bewoner.create_id(persoon_id))
             if bewoner is not None:
                 bewoner.stroom_uit(data.datum, "gehuisvest")
+
+    def verhuizing_gecorrigeerd(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        """Huisvesting corrected the date of a move: the stays it ended ended on the corrected date."""
+        data: huisvesting.VerhuizingGecorrigeerd = bericht.data  # type: ignore[assignment]
+        for persoon_id in data.personen:
+            bewoner = uow.get(Bewoner.create_id(persoon_id))
+            if bewoner is not None:
+                bewoner.corrigeer_uitstroom(data.oude_datum, data.datum, "verhuizing-gecorrigeerd")

@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from services.domain.correctie import feitdatum
 from services.opvang.domain.bewoner import Bewoner as B
 from services.runtime.views import Feit
 
 
-BRONNEN = (B.Geplaatst, B.Verplaatst, B.Uitgestroomd)
+BRONNEN = (B.Geplaatst, B.Verplaatst, B.Uitgestroomd, B.UitstroomGecorrigeerd)
 """The stored event classes `feiten` turns into facts (the views decode no others for facts)."""
 
 
@@ -21,6 +22,9 @@ def feiten(e: Any) -> Iterator[Feit]:
         yield Feit(str(e.originator_id), "verblijf", e.datum, [True, isinstance(e, B.Verplaatst)], gemeente)
     elif isinstance(e, B.Uitgestroomd):
         yield Feit(str(e.originator_id), "verblijf", e.datum, [False, False], gemeente)
+    elif isinstance(e, B.UitstroomGecorrigeerd):  # read whenever the wrong or the right date is
+        yield Feit(str(e.originator_id), "uitstroom-gecorrigeerd", feitdatum(e.oude_datum, e.datum),
+                   [e.oude_datum.isoformat(), e.datum.isoformat()], gemeente)
 
 
 def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
@@ -28,6 +32,13 @@ def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
     verblijven: dict[str, list[tuple[dt.date, bool]]] = {}
     verplaatsingen = []
     for f in rijen:
+        if f.soort == "uitstroom-gecorrigeerd":  # the end of the stay moves to its corrected date
+            oud, nieuw = (dt.date.fromisoformat(d) for d in f.waarde)
+            wijzigingen = verblijven.setdefault(f.sleutel, [])
+            if (oud, False) in wijzigingen:
+                wijzigingen.remove((oud, False))
+            wijzigingen.append((nieuw, False))
+            continue
         in_opvang, verplaatst = f.waarde
         verblijven.setdefault(f.sleutel, []).append((f.datum, in_opvang))
         if verplaatst:

@@ -35,3 +35,7 @@ def vertaal(e: Any) -> Iterator[Uitgaand]:
         yield bus.BEWONER_UITGESTROOMD, persoon_id, bus.BewonerUitgestroomd(
             persoon_id=persoon_id, locatie_id=e.locatie_id, datum=e.datum, reden=e.reden
         )
+    elif isinstance(e, B.UitstroomGecorrigeerd):
+        yield bus.BEWONER_UITSTROOM_GECORRIGEERD, persoon_id, bus.BewonerUitstroomGecorrigeerd(
+            persoon_id=persoon_id, locatie_id=e.locatie_id, datum=e.datum, oude_datum=e.oude_datum, reden=e.reden
+        )

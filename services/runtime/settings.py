@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     lag_interval_s: float = Field(5.0, description="how often consumer lag and relay progress are measured")
     max_event_bytes: int = 64 * 1024
     gemeentecode: str = "0268"
+    toekomst_venster_dagen: int = Field(
+        30, ge=0, description="facts dated more than this many days after today are refused (422, or the DLQ)"
+    )
     huisvesting_vereist: Annotated[list[Literal["bsn", "iban"]], NoDecode] = Field(
         ["bsn", "iban"],
         description="comma-separated persoonsgegevens of the main person without which a dossier is blocked",

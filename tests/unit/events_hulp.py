@@ -122,6 +122,56 @@ VOORBEELDEN: dict[str, dict[str, Any]] = {
     "nl.mzd.vertrektermijn-verstreken": {
         "zaak_id": ZAAK, "persoon_id": PERSOON, "verlopen_op": "2024-03-29",
     },
+    "nl.statushouders.huisvestingstermijn-herzien": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "verlopen_op": "2024-05-19", "gehaald_op": "2024-05-10",
+        "reden": "woning-aangeboden",
+    },
+    "nl.statushouders.verhuistermijn-herzien": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "woning_id": "talis-4711", "verlopen_op": "2024-04-16",
+        "gehaald_op": "2024-04-12", "reden": "verhuisd",
+    },
+    "nl.statushouders.iban-registratie-gecorrigeerd": {
+        "persoon_id": PERSOON, "datum": "2024-02-14", "oude_datum": "2024-12-14", "reden": "typefout in het jaar",
+    },
+    "nl.statushouders.huisvestingsdossier-deblokkering-gecorrigeerd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "datum": "2024-02-14", "oude_datum": "2024-12-14",
+        "geblokkeerd_sinds": "2024-01-10", "reden": "typefout in het jaar",
+    },
+    "nl.statushouders.aanbod-acceptatie-gecorrigeerd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "woning_id": "talis-4711", "datum": "2024-04-05",
+        "oude_datum": "2024-04-15", "reden": "verkeerde dag ingevoerd",
+    },
+    "nl.statushouders.aanbod-weigering-gecorrigeerd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "woning_id": "talis-4711", "datum": "2024-04-05",
+        "oude_datum": "2024-04-15", "weigerreden": "te ver van school", "oude_weigerreden": "te klein",
+        "reden": "verkeerde dag en reden ingevoerd",
+    },
+    "nl.statushouders.aanbod-intrekking-gecorrigeerd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "woning_id": "talis-4711", "datum": "2024-04-20",
+        "oude_datum": "2024-04-25", "intrekreden": "geen reactie", "oude_intrekreden": "geen reactie binnen de termijn",
+        "reden": "verkeerde dag ingevoerd",
+    },
+    "nl.statushouders.verhuizing-gecorrigeerd": {
+        "dossier_id": DOSSIER, "persoon_id": PERSOON, "personen": [PERSOON], "woning_id": "talis-4711",
+        "woningsoort": "regulier", "datum": "2024-04-12", "oude_datum": "2024-04-21",
+        "verhuistermijn_gehaald": True, "eerste_huisvesting": True, "reden": "verkeerde dag ingevoerd",
+    },
+    "nl.inburgeraars.intaketermijn-herzien": {
+        "traject_id": TRAJECT, "persoon_id": PERSOON, "verlopen_op": "2024-05-19", "gehaald_op": "2024-05-02",
+        "reden": "brede-intake-afgerond",
+    },
+    "nl.inburgeraars.brede-intake-gecorrigeerd": {
+        "traject_id": TRAJECT, "persoon_id": PERSOON, "datum": "2024-04-20", "oude_datum": "2024-06-20",
+        "leerroute": "B1", "oude_leerroute": "z-route", "binnen_termijn": True, "reden": "verkeerde maand ingevoerd",
+    },
+    "nl.mzd.bbb-toelating-gecorrigeerd": {
+        "zaak_id": ZAAK, "persoon_id": PERSOON, "datum": "2024-03-30", "oude_datum": "2024-04-30",
+        "reden": "verkeerde maand ingevoerd",
+    },
+    "nl.opvang.bewoner-uitstroom-gecorrigeerd": {
+        "persoon_id": PERSOON, "locatie_id": "azc-heumensoord", "datum": "2024-04-12", "oude_datum": "2024-04-21",
+        "reden": "verhuizing-gecorrigeerd",
+    },
 }
 
 IND = REGISTRY["nl.vreemdelingen.verblijfsvergunning-verleend"]

@@ -79,8 +79,8 @@ def gepubliceerd(app: Huisvesting) -> list[tuple[str, Any]]:
 
 def test_a_household_without_bsn_is_skipped_by_matching_until_the_brp_registration_arrives(huisvesting):
     compleet(huisvesting, "1000000002")
-    iban(huisvesting, "1000000001", D(2024, 1, 1))
     huisvesting.verwerk_batch([koppeling("1000000001", D(2024, 1, 1)), koppeling("1000000002", D(2024, 2, 1))])
+    iban(huisvesting, "1000000001", D(2024, 1, 1))  # staff register an IBAN once huisvesting knows the person
     assert dossier(huisvesting, "1000000001").ontbreekt == ["bsn"]
 
     huisvesting.verwerk_batch([woning("W1", 1, D(2024, 3, 1))])
@@ -92,7 +92,7 @@ def test_a_household_without_bsn_is_skipped_by_matching_until_the_brp_registrati
     huisvesting.verwerk_batch([ingeschreven("1000000001", D(2024, 3, 20))])
     eerste = dossier(huisvesting, "1000000001")
     assert (eerste.status, eerste.woning_id, eerste.aangeboden_op) == (AANGEBODEN, "W2", D(2024, 3, 20))
-    assert historie(huisvesting, eerste.id)[:3] == ["Geopend", "Geblokkeerd", "Gedeblokkeerd"]
+    assert historie(huisvesting, eerste.id)[:4] == ["Geopend", "Geblokkeerd", "Geblokkeerd", "Gedeblokkeerd"]
 
 
 def test_a_missing_iban_blocks_until_staff_register_a_valid_one_and_the_number_is_never_stored(huisvesting):
@@ -112,9 +112,9 @@ def test_a_missing_iban_blocks_until_staff_register_a_valid_one_and_the_number_i
 
 
 def test_a_members_bsn_does_not_unblock_the_household(huisvesting):
-    iban(huisvesting, "1000000001", D(2024, 1, 1))
     huisvesting.verwerk_batch([koppeling("1000000001", D(2024, 1, 1), leden=("1000000002",)),
                                ingeschreven("1000000002", D(2024, 1, 5))])
+    iban(huisvesting, "1000000001", D(2024, 1, 1))
     assert dossier(huisvesting, "1000000001").ontbreekt == ["bsn"]
 
 

@@ -7,11 +7,17 @@ import uuid
 
 from eventsourcing.domain import Aggregate, event
 
+from services.domain import Domeinfout
+from services.domain.correctie import eis_wijziging
 from services.domain.identity import afgeleid_id
 
 BSN, IBAN = "bsn", "iban"
 BLOKKERENDE_GEGEVENS = (BSN, IBAN)
 """Seed 001 §2.1: without BSN and IBAN a statushouder cannot be housed."""
+
+
+class NietGeregistreerdFout(Domeinfout):
+    """The correction names a persoonsgegeven that was never registered for this person."""
 
 
 class Persoonsgegevens(Aggregate):
@@ -46,6 +52,20 @@ class Persoonsgegevens(Aggregate):
 
     @event("Geregistreerd")
     def _geregistreerd(self, gegeven: str, datum: dt.date) -> None:
+        self.bekend[gegeven] = datum
+
+    def corrigeer(self, gegeven: str, datum: dt.date, reden: str) -> dt.date:
+        """Staff correct the date on which a gegeven (their IBAN registration) became known; the old date."""
+        if gegeven not in self.bekend:
+            raise NietGeregistreerdFout()
+        oud = self.bekend[gegeven]
+        eis_wijziging(oud, datum)
+        self._gecorrigeerd(persoon_id=self.persoon_id, gegeven=gegeven, datum=datum, oude_datum=oud, reden=reden)
+        return oud
+
+    @event("RegistratieGecorrigeerd")
+    def _gecorrigeerd(self, persoon_id: uuid.UUID, gegeven: str, datum: dt.date, oude_datum: dt.date,
+                      reden: str) -> None:
         self.bekend[gegeven] = datum
 
     def deel_in(self, dossier_id: uuid.UUID, datum: dt.date) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from eventsourcing.domain import event
 
 from services.domain import Domeinfout
+from services.domain.correctie import eis_wijziging
 from services.domain.identity import afgeleid_id
 from services.domain.persoonsaggregate import GemeentelijkEvent, GemeentelijkPersoonsaggregate
 
@@ -25,8 +26,14 @@ class OnbekendeLeerrouteFout(Domeinfout):
     """The leerroute is not B1, onderwijsroute or z-route."""
 
 
+class GeenIntakeFout(Domeinfout):
+    """The correction names a brede intake this traject has not recorded."""
+
+
 class Inburgeringstraject(GemeentelijkPersoonsaggregate):
-    """One per adult person (persoon_id), opened at koppeling."""
+    """One per adult person (persoon_id), opened at koppeling. An intake within an intake term the
+    clock already recorded as expired revises that (IntaketermijnHerzien); staff correct the
+    intake's date and leerroute with BredeIntakeGecorrigeerd."""
 
     class Event(GemeentelijkEvent):
         @staticmethod
@@ -69,6 +76,19 @@ class Inburgeringstraject(GemeentelijkPersoonsaggregate):
     def _intaketermijn_verstreken(self, verlopen_op: dt.date) -> None:
         self.termijn_verstreken = True
 
+    @event("IntaketermijnHerzien")
+    def _intaketermijn_herzien(self, verlopen_op: dt.date, gehaald_op: dt.date, reden: str) -> None:
+        self.termijn_verstreken = False
+
+    def _intaketermijn_bij(self, datum: dt.date, reden: str) -> None:
+        """Settle the intake term for an intake on this date: past the term, its expiry is recorded
+        first (unless it was); within a term recorded as expired, that is revised."""
+        termijn = self.intaketermijn_verloopt_op
+        if datum > termijn and not self.termijn_verstreken:
+            self._intaketermijn_verstreken(verlopen_op=termijn)
+        elif datum <= termijn and self.termijn_verstreken:
+            self._intaketermijn_herzien(verlopen_op=termijn, gehaald_op=datum, reden=reden)
+
     def rond_intake_af(self, datum: dt.date, leerroute: str) -> None:
         if self.intake_op is not None:
             raise IntakeAlAfgerondFout()
@@ -79,6 +99,29 @@ class Inburgeringstraject(GemeentelijkPersoonsaggregate):
         self._brede_intake_afgerond(
             datum=datum, leerroute=leerroute, binnen_termijn=datum <= self.intaketermijn_verloopt_op
         )
+        self._intaketermijn_bij(datum, "brede-intake-afgerond")
+
+    def corrigeer_intake(self, datum: dt.date, leerroute: str, reden: str) -> None:
+        """Staff correct the date and/or leerroute of the intake they recorded; the intake term
+        follows the corrected date."""
+        if self.intake_op is None:
+            raise GeenIntakeFout()
+        if leerroute not in LEERROUTES:
+            raise OnbekendeLeerrouteFout()
+        eis_wijziging((self.intake_op, self.leerroute), (datum, leerroute))
+        binnen = datum <= self.intaketermijn_verloopt_op
+        if not binnen:
+            self._intaketermijn_bij(datum, "brede-intake-gecorrigeerd")
+        self._intake_gecorrigeerd(datum=datum, oude_datum=self.intake_op, leerroute=leerroute,
+                                  oude_leerroute=self.leerroute, binnen_termijn=binnen, reden=reden)
+        if binnen:
+            self._intaketermijn_bij(datum, "brede-intake-gecorrigeerd")
+
+    @event("BredeIntakeGecorrigeerd")
+    def _intake_gecorrigeerd(self, datum: dt.date, oude_datum: dt.date, leerroute: str, oude_leerroute: str,
+                             binnen_termijn: bool, reden: str) -> None:
+        self.intake_op = datum
+        self.leerroute = leerroute
 
     @event("BredeIntakeAfgerond")
     def _brede_intake_afgerond(self, datum: dt.date, leerroute: str, binnen_termijn: bool) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from eventsourcing.domain import event
 
 from services.domain import Domeinfout
+from services.domain.correctie import eis_wijziging
 from services.domain.identity import afgeleid_id
 from services.domain.persoonsaggregate import GemeentelijkEvent, GemeentelijkPersoonsaggregate
 
@@ -22,6 +23,10 @@ class ZaakBestaatAlFout(Domeinfout):
 
 class AlInBbbFout(Domeinfout):
     """The person was admitted to BBB-opvang before."""
+
+
+class NietInBbbFout(Domeinfout):
+    """The correction names a BBB admission this case has not recorded."""
 
 
 class Zaak(GemeentelijkPersoonsaggregate):
@@ -72,4 +77,15 @@ class Zaak(GemeentelijkPersoonsaggregate):
 
     @event("ToegelatenTotBbb")
     def _toegelaten_tot_bbb(self, datum: dt.date) -> None:
+        self.bbb_sinds = datum
+
+    def corrigeer_bbb_toelating(self, datum: dt.date, reden: str) -> None:
+        """Staff correct the date of the BBB admission they recorded."""
+        if self.bbb_sinds is None:
+            raise NietInBbbFout()
+        eis_wijziging(self.bbb_sinds, datum)
+        self._bbb_toelating_gecorrigeerd(datum=datum, oude_datum=self.bbb_sinds, reden=reden)
+
+    @event("BbbToelatingGecorrigeerd")
+    def _bbb_toelating_gecorrigeerd(self, datum: dt.date, oude_datum: dt.date, reden: str) -> None:
         self.bbb_sinds = datum

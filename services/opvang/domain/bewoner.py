@@ -39,6 +39,8 @@ class Bewoner(GemeentelijkPersoonsaggregate):
         self.locatie_id: str | None = None
         self.verplaatsingen = 0
         self.statushouder = False
+        self.uitstroom: tuple[str | None, dt.date] | None = None
+        """The last stay that ended: (locatie_id, datum)."""
 
     @property
     def in_opvang(self) -> bool:
@@ -87,3 +89,14 @@ class Bewoner(GemeentelijkPersoonsaggregate):
     @event("Uitgestroomd")
     def _uitgestroomd(self, locatie_id: str | None, datum: dt.date, reden: str) -> None:
         self.locatie_id = None
+        self.uitstroom = (locatie_id, datum)
+
+    def corrigeer_uitstroom(self, oude_datum: dt.date, datum: dt.date, reden: str) -> None:
+        """The move that ended the last stay on `oude_datum` was corrected: the stay ended on `datum`.
+        Nothing when the last stay did not end on that date (a later move ended no stay)."""
+        if self.uitstroom is not None and self.uitstroom[1] == oude_datum != datum:
+            self._uitstroom_gecorrigeerd(locatie_id=self.uitstroom[0], datum=datum, oude_datum=oude_datum, reden=reden)
+
+    @event("UitstroomGecorrigeerd")
+    def _uitstroom_gecorrigeerd(self, locatie_id: str | None, datum: dt.date, oude_datum: dt.date, reden: str) -> None:
+        self.uitstroom = (locatie_id, datum)
