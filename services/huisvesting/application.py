@@ -105,7 +105,8 @@ class Huisvesting(MetToekomstvenster, WelkomApplication):
         )
         for persoon in personen:
             self._deel_in(uow, persoon, dossier.id, data.koppeldatum)
-        dossier.blokkeer(self._ontbreekt(self._gegevens(uow, hoofd)), data.koppeldatum)
+        gegevens = self._gegevens(uow, hoofd)
+        dossier.blokkeer(self._ontbreekt_op(gegevens, data.koppeldatum), data.koppeldatum)
         self._wachtrij(uow).schrijf_in(
             dossier_id=dossier.id,
             koppeldatum=data.koppeldatum,
@@ -115,7 +116,21 @@ class Huisvesting(MetToekomstvenster, WelkomApplication):
             amv=amv,
             geblokkeerd=dossier.geblokkeerd,
         )
+        self._vul_later_bekende_aan(uow, dossier, gegevens)
         self._match(uow, data.koppeldatum)
+
+    def _ontbreekt_op(self, gegevens: Persoonsgegevens, datum: dt.date) -> list[str]:
+        """What the main person lacked on this date: unknown, or known only from a later date (a
+        BSN registered after the koppeling whose message arrived first: the bus orders per topic)."""
+        return [g for g in self.vereist if g not in gegevens.bekend or gegevens.bekend[g] > datum]
+
+    def _vul_later_bekende_aan(self, uow: Werkeenheid, dossier: Huisvestingsdossier, gegevens: Persoonsgegevens) -> None:
+        """Lift the block on the dates the missing data became known, as if they had arrived in that order."""
+        for gegeven, datum in sorted(((g, d) for g, d in gegevens.bekend.items() if g in dossier.ontbreekt),
+                                     key=lambda gd: gd[1]):
+            if dossier.vul_aan(gegeven, datum):
+                self._wachtrij(uow).zet_blokkade(dossier.id, geblokkeerd=False)
+                self._match(uow, datum)
 
     def taakstelling(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: rijk.TaakstellingVastgesteld = bericht.data  # type: ignore[assignment]
