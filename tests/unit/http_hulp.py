@@ -7,6 +7,7 @@ import datetime as dt
 import types
 
 from services.catalogus import alle
+from services.runtime.gezondheid import Gezondheid
 
 ENV = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
 VNUMMER, IBAN = "1000000001", "NL91ABNA0417164300"
@@ -20,6 +21,7 @@ class Stack:
         self.apps = {s.name: s.application(env=ENV, pseudoniem_sleutel="test") for s in alle()}
         self.ready, self.projectie = asyncio.Event(), None
         self.settings = types.SimpleNamespace(clock=klok)
+        self.gezondheid = Gezondheid()
         self.verzet: list[dt.date] = []
 
     async def verloop_tijd(self, op: dt.date) -> dict[str, int]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from fastapi.testclient import TestClient
+
+from http_hulp import Stack
+from services.entrypoints.http import maak_app
 from services.runtime.gezondheid import GROEIT_METINGEN, RELAY_STIL_S, Gezondheid
 
 
@@ -39,3 +43,17 @@ def test_an_unreachable_broker_is_a_reason_until_the_next_measurement_succeeds()
     assert g.redenen(nu=0.0) == ["lag not measurable: broker unreachable (KafkaConnectionError)"]
     g.meet_lag({"mzd": {"keten.ind": 0}})
     assert g.redenen(nu=0.0) == []
+
+
+def test_health_answers_ok_degraded_with_its_reasons_or_starting() -> None:
+    stack = Stack()
+    api = TestClient(maak_app(stack))
+    assert api.get("/health").status_code == 503                       # still starting
+    stack.ready.set()
+    assert api.get("/health").json() == {"status": "ok"}
+    stack.gezondheid.meet_relay("mzd", positie=3, achterstand=2, nu=0.0)
+    stack.gezondheid.meet_relay("mzd", positie=3, achterstand=2, nu=RELAY_STIL_S)
+    stack.gezondheid.relays["mzd"].bewogen -= 10**9                   # long ago, on the real clock
+    antwoord = api.get("/health")
+    assert antwoord.status_code == 200 and antwoord.json()["status"] == "degraded"
+    assert antwoord.json()["redenen"][0].startswith("relay mzd: 2 stored events unpublished")
