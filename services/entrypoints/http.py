@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from events.registry import REGISTRY
 from services import catalogus
 from services.domain.ontvangst import SleutelHergebruiktFout
+from services.entrypoints.grenzen import begrens
 from services.entrypoints.kengetallen import voeg_paginas_toe
 from services.entrypoints.problemen import fouten, meld_problemen, probleem
 from services.rapportage.audit import tijdlijn
@@ -84,6 +85,7 @@ def maak_app(stack: Draaiend) -> FastAPI:
         return response
 
     meld_problemen(api)
+    begrens(api)
 
     @api.get("/health")
     async def health() -> JSONResponse:
