@@ -196,11 +196,8 @@ class Stack:
             except Exception as e:  # the broker is down: the relay gauges still come from the stores
                 self.gezondheid.broker_fout = f"broker unreachable ({type(e).__name__})"
             for naam, relay in self.relays.items():
-                try:
-                    positie = await asyncio.to_thread(relay.positie)
-                    self.gezondheid.meet_relay(naam, positie, await asyncio.to_thread(relay.achterstand))
-                except Exception as e:
-                    log.warning("bewaking.opnieuw", service=naam, oorzaak=type(e).__name__)
+                if relay.stand is not None:  # the relay measures itself every second: no second read
+                    self.gezondheid.meet_relay(naam, *relay.stand)
             try:
                 await asyncio.wait_for(self.stop.wait(), timeout=self.settings.lag_interval_s)
             except TimeoutError:

@@ -18,6 +18,7 @@ from aiokafka.errors import KafkaConnectionError
 from services import catalogus
 from services.entrypoints import cli_status
 from services.entrypoints.cli_fouten import WelkomGroep, geslaagd, vereis_stores
+from services.entrypoints.cli_gedeeld import broker, fout as _fout, settings_van as _settings
 from services.entrypoints.cli_staff import staff_command
 from services.runtime.bus import TopicsOntbreken
 from services.runtime.geheimen import vereis_geheimen
@@ -30,18 +31,6 @@ app = typer.Typer(help="welkom: van asiel tot en met integratie, as one auditabl
 
 DataDir = Annotated[Path | None, typer.Option("--data-dir", help="state directory (default ./data or WELKOM_DATA_DIR)")]
 Json = Annotated[bool, typer.Option("--json", help="machine-readable output")]
-
-
-def _settings(data_dir: Path | None = None, **extra: Any) -> Settings:
-    overrides = {k: v for k, v in extra.items() if v is not None}
-    if data_dir is not None:
-        overrides["data_dir"] = data_dir
-    return Settings(**overrides)
-
-
-def _fout(tekst: str) -> None:
-    typer.secho(f"welkom: {tekst}", fg=typer.colors.RED, err=True)
-    raise typer.Exit(2)
 
 
 async def _draai(settings: Settings, na_start: Any = None) -> None:
@@ -94,14 +83,7 @@ def demo(
 
 
 def _bootstrap(settings: Settings) -> str:
-    from services.stack import lees_stackbestand
-
-    if settings.kafka_bootstrap_servers:
-        return settings.kafka_bootstrap_servers
-    info = lees_stackbestand(settings.data_dir)
-    if not info:
-        _fout(f"no running stack found in {settings.data_dir}: start `welkom up` or set KAFKA_BOOTSTRAP_SERVERS")
-    return info["bootstrap_servers"]
+    return broker(settings)[0]
 
 
 def _api(settings: Settings) -> str:

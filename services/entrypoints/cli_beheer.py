@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from services.entrypoints.cli_gedeeld import broker, fout, settings_van
 from services.runtime.settings import Settings
 
 beheer = typer.Typer(add_completion=False)
@@ -26,15 +27,6 @@ Topics = Annotated[list[str] | None, typer.Option("--topic", help="DLQ topic, e.
 MELD_ELKE_S = 1.0
 
 
-def _settings(data_dir: Path | None) -> Settings:
-    return Settings(data_dir=data_dir) if data_dir is not None else Settings()
-
-
-def _fout(tekst: str) -> None:
-    typer.secho(f"welkom: {tekst}", fg=typer.colors.RED, err=True)
-    raise typer.Exit(2)
-
-
 def _stil() -> None:
     """The one line of `_fout` is the whole story: no library log lines about retries."""
     from services.runtime.logging import configureer
@@ -42,18 +34,6 @@ def _stil() -> None:
     configureer("CRITICAL")
     for naam in ("aiokafka", "faststream", "welkom.faststream"):
         logging.getLogger(naam).setLevel(logging.CRITICAL)
-
-
-def _broker(settings: Settings) -> tuple[str, bool]:
-    """The brokers and whether they are the bundled one: as `welkom publish` finds them."""
-    from services.stack import lees_stackbestand
-
-    if settings.kafka_bootstrap_servers:
-        return settings.kafka_bootstrap_servers, False
-    info = lees_stackbestand(settings.data_dir)
-    if not info:
-        _fout(f"no running stack found in {settings.data_dir}: start `welkom up` or set KAFKA_BOOTSTRAP_SERVERS")
-    return info["bootstrap_servers"], True  # type: ignore[index]
 
 
 def _voer_uit(werk: Callable[[], Any], wat: str, bootstrap: str) -> Any:
@@ -68,13 +48,13 @@ def _voer_uit(werk: Callable[[], Any], wat: str, bootstrap: str) -> Any:
     try:
         return asyncio.run(werk())
     except (DlqFout, DlqSleutelFout, TopicsOntbreken) as e:  # their messages hold no input values
-        _fout(str(e))
+        fout(str(e))
     except KafkaError as e:  # unreachable, refused, timed out: the Kafka error says which
-        _fout(f"{wat}: the Kafka brokers at {bootstrap} did not answer ({e})")
+        fout(f"{wat}: the Kafka brokers at {bootstrap} did not answer ({e})")
     except OSError as e:
         if e.filename is not None:
             raise
-        _fout(f"{wat}: the Kafka brokers at {bootstrap} did not answer ({e.strerror or type(e).__name__})")
+        fout(f"{wat}: the Kafka brokers at {bootstrap} did not answer ({e.strerror or type(e).__name__})")
 
 
 RELAY_HULP = (
@@ -105,13 +85,13 @@ def relay(
     from services.entrypoints.cli_fouten import vereis_stores
 
     if vanaf < 1:
-        _fout(f"--vanaf must be 1 or more (notification positions start at 1), not {vanaf}")
+        fout(f"--vanaf must be 1 or more (notification positions start at 1), not {vanaf}")
     services = catalogus.per_naam()
     if service is not None and service not in services:
-        _fout(f"unknown service {service!r}: one of {', '.join(services)}")
+        fout(f"unknown service {service!r}: one of {', '.join(services)}")
     namen = [service] if service else list(services)
-    settings = vereis_stores(_settings(data_dir))  # a mistyped --data-dir: one line, no empty stores made
-    bootstrap, lokaal = _broker(settings)
+    settings = vereis_stores(settings_van(data_dir))  # a mistyped --data-dir: one line, no empty stores made
+    bootstrap, lokaal = broker(settings)
     _stil()
     uit = _voer_uit(lambda: _herpubliceer(settings, bootstrap, lokaal, namen, vanaf), "relay --vanaf", bootstrap)
     typer.echo(f"relay --vanaf {vanaf}: " + ", ".join(f"{v.service} {v.gepubliceerd}" for v in uit)
@@ -126,13 +106,13 @@ async def _herpubliceer(settings: Settings, bootstrap: str, lokaal: bool, namen:
 
     await zorg_voor_topics(settings, bootstrap, lokaal=lokaal)  # a new bundled broker has none yet
     apps = await asyncio.to_thread(open_apps, settings, namen)
-    broker = maak_broker(settings, bootstrap, lokaal=lokaal)
+    kafka = maak_broker(settings, bootstrap, lokaal=lokaal)
     try:
-        await broker.connect()
-        return [await herpubliceer(apps[naam], catalogus.per_naam()[naam].translation, broker, vanaf=vanaf,
+        await kafka.connect()
+        return [await herpubliceer(apps[naam], catalogus.per_naam()[naam].translation, kafka, vanaf=vanaf,
                                    meld=_melder()) for naam in namen]
     finally:
-        await broker.stop()
+        await kafka.stop()
         for app in apps.values():
             app.close()
 
@@ -153,7 +133,7 @@ def _lees(settings: Settings, topics: list[str] | None) -> tuple[list[Any], set[
     from services.runtime import dlq as dlq_records
     from services.runtime.bus import consumer_tuning
 
-    bootstrap, lokaal = _broker(settings)
+    bootstrap, lokaal = broker(settings)
     wacht = consumer_tuning(settings, lokaal=lokaal).fetch_max_wait_ms
     _stil()
     records, bestaand = _voer_uit(
@@ -164,7 +144,7 @@ def _lees(settings: Settings, topics: list[str] | None) -> tuple[list[Any], set[
 @dlq.command("lijst")
 def lijst(topic: Topics = None, data_dir: DataDir = None, as_json: Json = False) -> None:
     """Dead-lettered records by topic: offset, time (UTC), service and reason. Never the value or key."""
-    records, _, _ = _lees(_settings(data_dir), topic)
+    records, _, _ = _lees(settings_van(data_dir), topic)
     rijen = [r.overzicht() for r in records]
     if as_json:
         typer.echo(json.dumps({"aantal": len(rijen), "records": rijen}, indent=2))
@@ -193,12 +173,12 @@ def opnieuw(
     """`welkom dlq opnieuw`: see OPNIEUW_HULP."""
     from services.runtime import dlq as dlq_records
 
-    settings = _settings(data_dir)
+    settings = settings_van(data_dir)
     records, bestaand, bootstrap = _lees(settings, topic)  # with --topic only those DLQ topics are read
     try:
         gekozen = dlq_records.kies(records, dlq_topics=topic or (), offsets=offset or (), reden=reden)
     except dlq_records.DlqFout as e:
-        _fout(str(e))
+        fout(str(e))
     _voer_uit(lambda: dlq_records.stuur_terug(bootstrap, settings, gekozen, bestaand), "dlq opnieuw", bootstrap)
     for r in gekozen:
         typer.echo(f"{r.topic}@{r.offset} -> {r.oorsprong}  ({r.reden})")

@@ -7,11 +7,11 @@ import json
 from typing import Any
 
 import typer
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
 
 from events import topics
 from services.runtime.achterstand import Achterstandsmeter
-from services.runtime.bus import kafka_verbinding
+from services.runtime.bus import delen_van, kafka_verbinding
 from services.runtime.relay import relay_naam
 from services.runtime.settings import Settings
 from services.stack import lees_stackbestand, open_apps, primaire_topics
@@ -21,8 +21,7 @@ async def _dlq_aantallen(settings: Settings, bootstrap: str, dlq_topics: list[st
     lezer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, **kafka_verbinding(settings))
     await lezer.start()
     try:
-        await lezer.topics()
-        delen = [TopicPartition(t, p) for t in dlq_topics for p in sorted(lezer.partitions_for_topic(t) or ())]
+        delen = await delen_van(lezer, dlq_topics)
         eindes = await lezer.end_offsets(delen) if delen else {}
         uit = dict.fromkeys(dlq_topics, 0)
         for deel, einde in eindes.items():

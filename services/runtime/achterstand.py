@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
 
-from services.runtime.bus import kafka_verbinding
+from services.runtime.bus import delen_van, kafka_verbinding
 from services.runtime.metrics import INBOX_ACHTERSTAND
 from services.runtime.settings import Settings
 
@@ -51,8 +51,7 @@ class Achterstandsmeter:
 
     async def _meet(self, service: str, topics: Sequence[str]) -> dict[str, int]:
         lezer = await self._lezer(service)
-        await lezer.topics()  # fresh metadata: the partitions of every topic
-        delen = [TopicPartition(t, p) for t in topics for p in sorted(lezer.partitions_for_topic(t) or ())]
+        delen = await delen_van(lezer, topics)
         eindes = await lezer.end_offsets(delen) if delen else {}
         per_topic = dict.fromkeys(topics, 0)
         for deel, einde in eindes.items():

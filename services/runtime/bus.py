@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from eventsourcing.cipher import AESCipher
@@ -98,6 +99,12 @@ def consumer_tuning(settings: Settings, *, lokaal: bool) -> ConsumerTuning:
         session_timeout_ms=settings.kafka_session_timeout_ms or standaard.session_timeout_ms,
         fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms or standaard.fetch_max_wait_ms,
     )
+
+
+async def delen_van(lezer: AIOKafkaConsumer, topics: Iterable[str]) -> list[TopicPartition]:
+    """Every partition of these topics, from fresh metadata (a topic the broker lacks has none)."""
+    await lezer.topics()
+    return [TopicPartition(t, p) for t in topics for p in sorted(lezer.partitions_for_topic(t) or ())]
 
 
 def maakt_topics(settings: Settings, *, lokaal: bool) -> bool:

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from events import topics
-from services.runtime.bus import MAX_REQUEST_BYTES, kafka_verbinding, ontsleutel_dlq
+from services.runtime.bus import MAX_REQUEST_BYTES, delen_van, kafka_verbinding, ontsleutel_dlq
 from services.runtime.publisher import sleutel
 from services.runtime.settings import Settings
 
@@ -132,7 +132,7 @@ async def lees(bootstrap_servers: str, settings: Settings, *, fetch_max_wait_ms:
         bestaand = set(await consumer.topics())
         gevraagd = {dlq_topic(t) for t in alleen}
         namen = sorted(gevraagd & bestaand if gevraagd else {t for t in bestaand if t.endswith(".dlq")})
-        delen = [TopicPartition(t, p) for t in namen for p in sorted(consumer.partitions_for_topic(t) or ())]
+        delen = await delen_van(consumer, namen)
         if not delen:
             return [], bestaand
         consumer.assign(delen)

@@ -7,13 +7,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
 
 from faststream.kafka import KafkaBroker
 
-from events import envelope
 from services.runtime.application import WelkomApplication
-from services.runtime.relay import bus_events
+from services.runtime.relay import bus_events, publiceer_binary
 
 BATCH = 500
 
@@ -39,14 +37,6 @@ class Voortgang:
     @property
     def per_seconde(self) -> float:
         return self.gelezen / self.seconden if self.seconden > 0 else 0.0
-
-
-async def publiceer_binary(broker: KafkaBroker, topic: str, cloudevent: Any) -> Any:
-    """One CloudEvent as the relay publishes it: Kafka binary mode, key = subject, through a
-    FastStream broker made by `bus.maak_broker` (acks=all); returns the acknowledgement to await."""
-    bericht = envelope.naar_binary(cloudevent)
-    kop = {k: v.decode() for k, v in bericht.headers.items()}
-    return await broker.publish(bericht.value, topic=topic, key=bericht.key, headers=kop, no_confirm=True)
 
 
 async def herpubliceer(

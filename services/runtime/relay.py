@@ -51,6 +51,14 @@ def bus_events(
     return uit
 
 
+async def publiceer_binary(broker: KafkaBroker, topic: str, cloudevent: Any) -> Any:
+    """One CloudEvent as the relay publishes it: Kafka binary mode, key = subject (acks=all);
+    returns the acknowledgement to await."""
+    bericht = envelope.naar_binary(cloudevent)
+    kop = {k: v.decode() for k, v in bericht.headers.items()}
+    return await broker.publish(bericht.value, topic=topic, key=bericht.key, headers=kop, no_confirm=True)
+
+
 def relay_naam(service: str) -> str:
     """The name under which a service's relay tracks its position in the store."""
     return f"relay:{topics.gemeente(service)}"
@@ -75,18 +83,22 @@ class Relay:
         self.hooks = hooks or Hooks(None)
         self.naam = relay_naam(app.name)
         RELAY_FOUTEN.labels(service=app.name)  # the series exists from the start: increase() sees the first
+        self.stand: tuple[int, int] | None = None
+        """(position, backlog) as last measured by `meet`; None before the first measurement."""
 
     def positie(self) -> int:
         return self.app.process_recorder.max_tracking_id(self.naam) or 0
 
-    def achterstand(self) -> int:
-        """Stored events the broker has not acknowledged: read from the store alone, so it
-        also counts while the broker is down."""
-        hoogste = self.app.process_recorder.max_notification_id() or 0
-        return max(0, hoogste - self.positie())
+    def _stand(self) -> tuple[int, int]:
+        """The position and the stored events the broker has not acknowledged: read from the
+        store alone, so the backlog also counts while the broker is down."""
+        positie = self.positie()
+        return positie, max(0, (self.app.process_recorder.max_notification_id() or 0) - positie)
 
     async def meet(self) -> None:
-        RELAY_ACHTERSTAND.labels(service=self.app.name).set(await asyncio.to_thread(self.achterstand))
+        """Read position and backlog from the store; the gauge and `stand` (the health watcher's) follow."""
+        self.stand = await asyncio.to_thread(self._stand)
+        RELAY_ACHTERSTAND.labels(service=self.app.name).set(self.stand[1])
 
     async def stap(self) -> int:
         """Publish the next batch of stored events; the number of notifications handled."""
@@ -96,15 +108,7 @@ class Relay:
         if not notifications:
             return 0
         uit = await asyncio.to_thread(bus_events, self.app, self.translation, list(notifications))
-        bevestigingen = []
-        for topic, cloudevent in uit:
-            bericht = envelope.naar_binary(cloudevent)
-            kop = {k: v.decode() for k, v in bericht.headers.items()}
-            bevestigingen.append(
-                await self.broker.publish(
-                    bericht.value, topic=topic, key=bericht.key, headers=kop, no_confirm=True
-                )
-            )
+        bevestigingen = [await publiceer_binary(self.broker, topic, cloudevent) for topic, cloudevent in uit]
         await asyncio.gather(*bevestigingen)  # every record acknowledged (acks=all) ...
         for _, cloudevent in uit:
             RELAY_GEPUBLICEERD.labels(service=self.app.name, type=cloudevent["type"]).inc()

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from events.envelope import STRUCTURED_CONTENT_TYPE, lees
@@ -140,3 +141,17 @@ async def wacht_tot(voorwaarde: Callable[[], bool], timeout: float = 30.0, wat: 
         if time.monotonic() > einde:
             raise AssertionError(f"timed out waiting for {wat}")
         await asyncio.sleep(0.1)
+
+
+async def gezond(settings: Settings, proces: Any, log: Any) -> None:
+    """Until the `welkom up` subprocess answers /health with 200; fails at once when it exits."""
+    async with httpx.AsyncClient() as client:
+        for _ in range(300):
+            assert proces.poll() is None, log.read_text()[-3000:]
+            try:
+                if (await client.get(f"http://127.0.0.1:{settings.http_port}/health", timeout=2)).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.2)
+    raise AssertionError("welkom did not become healthy")

@@ -10,11 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
 import pytest
 
 from events import coa, huisvesting, ind, inburgering, mzd, opvang, topics
-from keten import Keten, cloudevent, van_type, welkom_env
+from keten import Keten, cloudevent, gezond, van_type, welkom_env
 from services.runtime.localbroker import vrije_poort
 from services.runtime.settings import Settings
 
@@ -52,19 +51,6 @@ def eigen_broker(settings: Settings, poort: int) -> dict[str, str]:
 def welkom_up(settings: Settings, poort: int, log: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "services.entrypoints.cli", "up"],
                             env=eigen_broker(settings, poort), stdout=log.open("ab"), stderr=subprocess.STDOUT)
-
-
-async def gezond(settings: Settings, proces: subprocess.Popen, log: Path) -> None:
-    async with httpx.AsyncClient() as client:
-        for _ in range(300):
-            assert proces.poll() is None, log.read_text()[-3000:]
-            try:
-                if (await client.get(f"http://127.0.0.1:{settings.http_port}/health", timeout=2)).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.2)
-    raise AssertionError("welkom did not become healthy")
 
 
 async def test_a_stack_killed_under_load_reattaches_to_its_broker_and_processes_every_household_once(

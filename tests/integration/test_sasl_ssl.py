@@ -10,12 +10,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 import yaml
 
 from events import coa, opvang, topics
-from keten import Keten, cloudevent, van_type, welkom_env
+from keten import Keten, cloudevent, gezond, van_type, welkom_env
 from saslssl_proxy import SaslSslProxy, server_ssl_context
 from services.runtime.bus import kafka_verbinding, zorg_voor_topics
 from services.runtime.localbroker import LokaleBroker, vrije_poort
@@ -89,19 +88,6 @@ async def stopt_met(proces: subprocess.Popen, log: Path) -> str:
     return regels[-1]
 
 
-async def wacht_op_health(url: str, proces: subprocess.Popen, log: Path) -> None:
-    async with httpx.AsyncClient() as client:
-        for _ in range(300):
-            assert proces.poll() is None, log.read_text()[-2000:]
-            try:
-                if (await client.get(f"{url}/health", timeout=2)).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.2)
-    raise AssertionError("welkom did not become healthy")
-
-
 @pytest.mark.parametrize("backend", ["sqlite"])
 async def test_welkom_with_the_compose_files_kafka_settings_starts_and_flows_over_sasl_ssl(
     listener: tuple[str, SaslSslProxy, Path], settings: Settings, tmp_path: Path
@@ -117,7 +103,7 @@ async def test_welkom_with_the_compose_files_kafka_settings_starts_and_flows_ove
     await zorg_voor_topics(zelfde, bootstrap, lokaal=True)             # as kafka-init would, over SASL_SSL
     proces = welkom(settings, kafka, log)
     try:
-        await wacht_op_health(f"http://127.0.0.1:{settings.http_port}", proces, log)
+        await gezond(settings, proces, log)
         async with Keten(bootstrap, settings, **kafka_verbinding(zelfde)) as keten:
             await keten.stuur(cloudevent(coa.ASIELZOEKER_GEPLAATST, {
                 "vnummer": "4000000701", "locatie_id": "azc-dommer", "datum": "2024-01-08"}))
