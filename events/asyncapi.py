@@ -84,6 +84,8 @@ def _headers(soort: Eventsoort) -> dict[str, Any]:
         "ce_time": {"format": "date-time", "description": "When the event was registered."},
         "ce_subject": {"description": "The pseudonymous persoon_id; never a vnummer or BSN."},
         "ce_dataschema": {"const": soort.dataschema},
+        "ce_traceparent": {"description": "W3C Trace Context (CloudEvents distributed tracing): followed when "
+                           "valid, ignored when not; outbound, the trace of the input that caused the event."},
         "content-type": {"const": DATACONTENTTYPE, "description": "The datacontenttype."},
     }
     if uitgaand:

@@ -47,6 +47,8 @@ class Bericht:
     subject: str | None
     data: Gegevens
     soort: Eventsoort
+    traceparent: str | None = None
+    """The W3C Trace Context of the sender (CloudEvents distributed-tracing extension), if sent."""
 
     @property
     def dedupe_key(self) -> str:
@@ -63,8 +65,9 @@ def maak(
     data: Gegevens,
     time: dt.datetime,
     sequence: int | None = None,
+    traceparent: str | None = None,
 ) -> CloudEvent:
-    """Build one of our outbound CloudEvents."""
+    """Build one of our outbound CloudEvents; `traceparent` continues the trace of the input that caused it."""
     attributes: dict[str, Any] = {
         "specversion": SPECVERSION,
         "id": str(id),
@@ -79,6 +82,8 @@ def maak(
     if sequence is not None:
         attributes["sequence"] = str(sequence)
         attributes["sequencetype"] = "Integer"
+    if traceparent is not None:
+        attributes["traceparent"] = traceparent
     return CloudEvent(attributes, data.model_dump(mode="json", exclude_unset=True))
 
 
@@ -200,4 +205,5 @@ def valideer(event: CloudEvent) -> Bericht:
         subject=attrs.get("subject"),
         data=gegevens,
         soort=gevonden,
+        traceparent=attrs.get("traceparent") if isinstance(attrs.get("traceparent"), str) else None,
     )

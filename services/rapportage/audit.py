@@ -9,6 +9,7 @@ from typing import Any
 
 from services.rapportage.projectie import Projectie
 from services.runtime.application import WelkomApplication
+from services.runtime.herkomst import HERKOMST, ONBEKEND
 
 DATUMVELDEN = ("datum", "koppeldatum", "besluitdatum", "verlopen_op")
 """Where an event keeps its real-world date, in order of preference."""
@@ -23,7 +24,7 @@ def _datum(event: Any) -> dt.date | None:
 
 
 def _feiten(event: Any) -> dict[str, Any]:
-    verborgen = {"originator_id", "originator_version", "timestamp", "originator_topic"}
+    verborgen = {"originator_id", "originator_version", "timestamp", "originator_topic", HERKOMST}
     return {k: _json(v) for k, v in vars(event).items() if k not in verborgen}
 
 
@@ -64,6 +65,8 @@ def _gedateerd(events: list[Any]) -> list[tuple[Any, dt.date | None]]:
 
 
 def _regel(service: str, e: Any, datum: dt.date | None) -> dict[str, Any]:
+    """One line: when, where, what, the facts, and why it happened (grondslag, bron, actor)."""
+    herkomst = getattr(e, HERKOMST, ONBEKEND)
     return {
         "datum": str(datum or e.timestamp.date()),
         "tijd": e.timestamp.isoformat(),
@@ -72,4 +75,5 @@ def _regel(service: str, e: Any, datum: dt.date | None) -> dict[str, Any]:
         "gebeurtenis": type(e).__name__,
         "versie": e.originator_version,
         "feiten": _feiten(e),
+        **{k: herkomst.get(k, ONBEKEND[k]) for k in ("grondslag", "bron", "actor")},
     }

@@ -31,6 +31,7 @@ from services.domain import Domeinfout
 from services.domain.identity import persoon_id
 from services.domain.ontvangst import Ontvangst
 from services.domain.termijnkalender import Termijnkalender
+from services.runtime.herkomst import WELKOM, Herkomst
 from services.runtime.mapper import AanvullendeMapper
 from services.runtime.persistence import DateAsISO
 from services.runtime.werkeenheid import Batchuitkomst, Handler, Invoer, Werkeenheid
@@ -213,10 +214,12 @@ class WelkomApplication(Application):
         raise Conflict(f"{self.name}: input kept conflicting with concurrent changes")
 
     def _pas_toe(self, uow: Werkeenheid, bericht: Bericht) -> None:
+        herkomst = Herkomst.van_bericht(bericht.source, bericht.id, bericht.type, bericht.traceparent)
         uow.add(Ontvangst(sleutel=bericht.dedupe_key, type=bericht.type, kanaal="kafka"))
         handler = self.handlers().get(bericht.type)
         if handler is not None:
             handler(uow, bericht)
+        uow.merk(herkomst)
 
     def is_verwerkt(self, sleutel: str) -> bool:
         return Ontvangst.create_id(sleutel) in self.repository
@@ -230,6 +233,7 @@ class WelkomApplication(Application):
         *,
         verzoek: str | None = None,
         antwoord: Callable[[T], dict[str, Any]] | None = None,
+        herkomst: Herkomst | None = None,
     ) -> T:
         """Run a command in one transaction: once per idempotency key, retried on conflicts.
 
@@ -237,8 +241,10 @@ class WelkomApplication(Application):
         Ontvangst records the request's fingerprint (an HMAC with the pseudonym secret: the text
         may hold a V-nummer and is never stored) and `antwoord(result)`. The key again raises
         AlVerwerkt with that answer for the same request, SleutelHergebruiktFout for another one;
-        both before anything is recorded.
+        both before anything is recorded. `herkomst` (who gave the command, its key and trace) marks
+        every event it stores and is logged for each person they concern.
         """
+        herkomst = herkomst or Herkomst.intern(self.name, "opdracht")
         vingerafdruk = None
         if sleutel is not None and verzoek is not None:
             vingerafdruk = hmac.new(self._pseudoniem_sleutel.encode(), verzoek.encode(), hashlib.sha256).hexdigest()
@@ -253,11 +259,12 @@ class WelkomApplication(Application):
             if sleutel is not None:
                 ontvangst = uow.add(Ontvangst(sleutel=sleutel, type="command", kanaal="http"))
             resultaat = actie(uow)
+            uow.merk(herkomst)
             if ontvangst is not None and vingerafdruk is not None:
                 ontvangst.beantwoord(vingerafdruk, antwoord(resultaat) if antwoord else None)
             uow.bij_kalender()
             try:
-                uow.commit()
+                uow.commit(herkomst)
                 return resultaat
             except IntegrityError:
                 continue
@@ -265,8 +272,9 @@ class WelkomApplication(Application):
 
     # -- time -------------------------------------------------------------------------------
 
-    def verloop_tijd(self, op: dt.date) -> int:
-        """Record every term of this service whose last day lies before `op` as expired."""
+    def verloop_tijd(self, op: dt.date, door: str | None = None) -> int:
+        """Record every term of this service whose last day lies before `op` as expired; `door`
+        is who advanced the clock (the token's subject), else the clock itself."""
 
         def actie(uow: Werkeenheid) -> int:
             kalender = uow.kalender()
@@ -279,4 +287,6 @@ class WelkomApplication(Application):
                     aggregate.verstrijk_termijn(soort, verloopt_op)
             return len(verlopen)
 
-        return self.voer_uit(actie)
+        klok = f"{WELKOM}klok"
+        return self.voer_uit(actie, herkomst=Herkomst(bron=f"{klok} {op.isoformat()}", actor=door or klok,
+                                                       naam="termijnen-verlopen"))

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from events.base import Vnummer
 
 from services.runtime.application import WelkomApplication, Werkeenheid
+from services.runtime.herkomst import Herkomst
 
 
 class Verzoek(BaseModel):
@@ -54,13 +55,15 @@ class Opdracht(Generic[V]):
         return "--" + self.cli_namen.get(veld, veld).replace("_", "-")
 
     def voer_uit(self, app: WelkomApplication, verzoek: V, sleutel: str | None,
-                 antwoord: Callable[[object], dict[str, Any]] | None = None) -> object:
+                 antwoord: Callable[[object], dict[str, Any]] | None = None,
+                 herkomst: Herkomst | None = None) -> object:
         """Carry the command out on the service's Application: once per idempotency key. The key's
         Ontvangst keeps the fingerprint of this request (`canoniek`) and `antwoord(result)`: the
-        key again answers AlVerwerkt with that answer, or SleutelHergebruiktFout for another request."""
+        key again answers AlVerwerkt with that answer, or SleutelHergebruiktFout for another request.
+        `herkomst` (who gave it, its key, its trace) goes with every event it stores."""
         persoon = app.persoon(verzoek.vnummer)
         return app.voer_uit(lambda uow: self.uitvoeren(app, uow, persoon, verzoek), sleutel,
-                            verzoek=self.canoniek(verzoek), antwoord=antwoord)
+                            verzoek=self.canoniek(verzoek), antwoord=antwoord, herkomst=herkomst)
 
     def canoniek(self, verzoek: V) -> str:
         """The request as one text: method, URL and the body as canonical JSON (sorted keys, the

@@ -171,9 +171,10 @@ def terug_sleutel(value: bytes | None, headers: Sequence[tuple[str, bytes]], set
 
 
 async def stuur_terug(bootstrap_servers: str, settings: Settings, records: Sequence[DlqRecord],
-                      bestaand: set[str]) -> int:
+                      bestaand: set[str]) -> list[bytes | None]:
     """Send each record to its original topic: the original value (decrypted) and headers without
-    `dlq_*`. Nothing else is written; the receiving service dedupes on CloudEvent source + id."""
+    `dlq_*`. Nothing else is written; the receiving service dedupes on CloudEvent source + id.
+    Returns each record's key: the pseudonymous persoon_id it concerns (None if none)."""
     for record in records:
         if not record.oorsprong or record.oorsprong.endswith(".dlq") or record.oorsprong not in bestaand:
             raise DlqFout(f"{record.topic}@{record.offset} names no topic to go back to; nothing was sent")
@@ -190,6 +191,6 @@ async def stuur_terug(bootstrap_servers: str, settings: Settings, records: Seque
         for topic, value, key, koppen in terug:
             bevestigingen.append(await producer.send(topic, value=value, key=key, headers=koppen))
         await asyncio.gather(*bevestigingen)
-        return len(bevestigingen)
+        return [key for _, _, key, _ in terug]
     finally:
         await producer.stop()

@@ -8,13 +8,17 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import Mapper, StoredEvent
+
+from services.runtime.herkomst import HERKOMST, ONBEKEND
 
 OORSPRONG_CACHE = 10_000
 
 
 class AanvullendeMapper(Mapper[uuid.UUID]):
-    """A mapper that completes upcast events. An event class that lists `van_oorsprong` fields
+    """A mapper that completes upcast events. Every event stored before provenance was recorded
+    gets the provenance `onbekend` (grondslag, bron, actor). An event class that lists `van_oorsprong` fields
     (persoon_id, periode) carries them since its class_version 2; its upcaster leaves them None
     for events stored before, and this mapper fills them in from the aggregate's first stored
     event, which always had them. One indexed read per old aggregate, and none for new events:
@@ -30,6 +34,8 @@ class AanvullendeMapper(Mapper[uuid.UUID]):
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         event = super().to_domain_event(stored_event)
+        if not isinstance(event, Snapshot):
+            event.__dict__.setdefault(HERKOMST, ONBEKEND)  # stored before provenance was recorded
         velden = getattr(type(event), "van_oorsprong", ())
         ontbrekend = [v for v in velden if event.__dict__.get(v, "") is None]
         if ontbrekend and stored_event.originator_version > 1:

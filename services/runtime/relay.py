@@ -46,6 +46,7 @@ def bus_events(
                 data=data,
                 time=event.timestamp,
                 sequence=notification.id,
+                traceparent=getattr(event, "herkomst", {}).get("traceparent"),
             )
             uit.append((registratie.topic, cloudevent))
     return uit

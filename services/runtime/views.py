@@ -11,8 +11,9 @@ from typing import Any, NamedTuple, Protocol
 
 from services.runtime.application import WelkomApplication
 
-INTERN = ("Ontvangst", "Termijnkalender", "Wachtrij")
-"""Bookkeeping aggregates: no read model and no person's history needs their events."""
+INTERN = ("Ontvangst", "Termijnkalender", "Wachtrij", "Verwerkingslog")
+"""Bookkeeping aggregates: no read model and no person's history needs their events (a person's
+Verwerkingslog is read by the Logboek, by its own id)."""
 
 
 class Feit(NamedTuple):

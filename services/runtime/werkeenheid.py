@@ -12,6 +12,8 @@ from eventsourcing.persistence import IntegrityError
 
 from events.envelope import Bericht
 from services.domain.termijnkalender import Termijnkalender
+from services.domain.verwerkingslog import Verwerkingslog
+from services.runtime.herkomst import HERKOMST, Herkomst, personen_van
 
 T = TypeVar("T")
 
@@ -35,6 +37,8 @@ class Werkeenheid:
     def __init__(self, app: Opslag) -> None:
         self.app = app
         self._aggregates: dict[uuid.UUID, Aggregate] = {}
+        self._aangeraakt: set[uuid.UUID] = set()
+        """The aggregates got or added since the last `merk`: only they can hold unmarked events."""
 
     def get(self, aggregate_id: uuid.UUID) -> Any | None:
         """The aggregate as this unit of work sees it, or None when it does not exist."""
@@ -43,10 +47,12 @@ class Werkeenheid:
             if aggregate is None:
                 return None
             self._aggregates[aggregate_id] = aggregate
+        self._aangeraakt.add(aggregate_id)
         return self._aggregates[aggregate_id]
 
     def add(self, aggregate: T) -> T:
         self._aggregates[aggregate.id] = aggregate  # type: ignore[attr-defined]
+        self._aangeraakt.add(aggregate.id)  # type: ignore[attr-defined]
         return aggregate
 
     def kalender(self) -> Termijnkalender:
@@ -64,9 +70,36 @@ class Werkeenheid:
             for aggregate in gewijzigd:
                 kalender.bij(aggregate.id, aggregate.open_termijnen())
 
-    def commit(self) -> None:
-        """Save every touched aggregate in one transaction. On a version conflict, forget the
+    def merk(self, herkomst: Herkomst, *, alles: bool = False) -> None:
+        """After one input: give every event it caused its provenance (grondslag, bron, actor,
+        traceparent), and log the processing once for every person those events are about, in
+        the person's Verwerkingslog of this store (saved in the same transaction)."""
+        service = getattr(type(self.app), "name", self.app.name)  # the bench renames an instance per gemeente
+        personen: dict[uuid.UUID, None] = {}
+        ids = list(self._aggregates) if alles else [i for i in self._aangeraakt if i in self._aggregates]
+        self._aangeraakt = set()
+        for aggregate in [self._aggregates[i] for i in ids]:
+            for event in aggregate.pending_events:
+                if HERKOMST not in event.__dict__:
+                    event.__dict__[HERKOMST] = herkomst.van_event(service, event)
+                    if not isinstance(aggregate, Verwerkingslog):
+                        personen.update(dict.fromkeys(personen_van(event, aggregate)))
+        if not personen:
+            return
+        record = herkomst.record(service)
+        for persoon in personen:
+            log_id = Verwerkingslog.create_id(persoon, service)
+            log = self.get(log_id) or self.add(Verwerkingslog(persoon, service))
+            log.verwerkt(**record)
+            for event in log.pending_events:
+                event.__dict__.setdefault(HERKOMST, herkomst.van_event(service, event))
+        self._aangeraakt = set()
+
+    def commit(self, herkomst: Herkomst | None = None) -> None:
+        """Save every touched aggregate in one transaction (events no input marked, such as the
+        term calendar's, get `herkomst` or welkom's own). On a version conflict, forget the
         cached copies, so the retry starts from what the store holds."""
+        self.merk(herkomst or Herkomst.intern(self.app.name, "werkeenheid"), alles=True)
         try:
             self.app.save(*self._aggregates.values())
             self.app.opgeslagen(self._aggregates)

@@ -13,8 +13,10 @@ import pytest
 from events.envelope import naar_structured
 from services.catalogus import alle
 from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier
+from services.rapportage.audit import tijdlijn
 from services.rapportage.projectie import herbouw
 from services.runtime.application import WelkomApplication
+from services.runtime.herkomst import Herkomst
 from services.runtime.relay import bus_events
 
 OUD = Path(__file__).parent.parent / "fixtures" / "store_voor_v2"
@@ -102,3 +104,18 @@ def test_a_new_event_on_an_old_aggregate_is_stored_as_version_2_with_its_persoon
     [laatste] = app.recorder.select_events(bewoner.id, desc=True, limit=1)
     assert b'"class_version":2' in laatste.state
     assert app.mapper.to_domain_event(laatste).persoon_id == bewoner.persoon_id
+
+
+def test_old_events_show_their_provenance_as_unknown_and_a_new_one_its_own(apps):
+    app = apps["opvang"]
+    geplaatst = {n.originator_id for n in app.recorder.select_notifications(1, 1_000_000) if n.topic.endswith("Geplaatst")}
+    bewoner = next(b for b in map(app.repository.get, sorted(geplaatst)) if b.in_opvang)
+    app.voer_uit(lambda uow: uow.get(bewoner.id).verplaats(bewoner.locatie_id, "azc-nieuw", dt.date(2025, 3, 1)),
+                 herkomst=Herkomst(bron="http:k-7", actor="opvang-medewerker-2", naam="opvang.verplaats"))
+
+    regels = tijdlijn(apps, bewoner.persoon_id)
+
+    *oud, nieuw = [r for r in regels if r["service"] == "opvang"]
+    assert oud and all((r["grondslag"], r["bron"], r["actor"]) == ("onbekend",) * 3 for r in oud)
+    assert (nieuw["bron"], nieuw["actor"]) == ("http:k-7", "opvang-medewerker-2")
+    assert nieuw["grondslag"].startswith("Vreemdelingenwet 2000")
