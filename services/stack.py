@@ -16,6 +16,8 @@ from faststream.kafka import KafkaBroker
 
 from services import catalogus
 from services.entrypoints.http import maak_app
+from services.logboek.application import NAAM as LOGBOEK, Logboek
+from services.toegang.toegang import Toegang, toegang_van
 from services.rapportage.projectie import Projectie
 from services.runtime.achterstand import Achterstandsmeter
 from services.runtime.application import WelkomApplication
@@ -52,6 +54,13 @@ def open_apps(settings: Settings, namen: list[str] | None = None) -> dict[str, W
     return apps
 
 
+def open_logboek(settings: Settings) -> Logboek:
+    """The Logboek's own store (audit and Logboek reads, DLQ replays), beside the services' stores."""
+    env = application_env(settings, LOGBOEK)
+    vereis_persistentie(env)
+    return Logboek(env=env)
+
+
 def primaire_topics(apps: dict[str, WelkomApplication]) -> dict[str, list[str]]:
     """Per service the topics whose invalid records it dead-letters: the first consumer of each."""
     primair: dict[str, list[str]] = {}
@@ -78,10 +87,14 @@ class Stack:
         self.lokale_broker: LokaleBroker | None = None
         self.apps: dict[str, WelkomApplication] = {}
         self.projectie: Projectie | None = None
+        self.logboek: Logboek | None = None
+        """The Logboek's own store: audit and Logboek reads over HTTP are logged there."""
         self.bij_bij_start = 0
         self.relays: dict[str, Relay] = {}
         self.brokers: dict[str, KafkaBroker] = {}
         self.gezondheid = Gezondheid()
+        self.toegang: Toegang
+        """Who may use the HTTP API: set on start (the development issuer's key is made then)."""
         self._taken: list[asyncio.Task[Any]] = []
         self._server: uvicorn.Server | None = None
         self.bootstrap_servers = settings.kafka_bootstrap_servers or ""
@@ -90,12 +103,14 @@ class Stack:
         s = self.settings
         vereis_geheimen(s)
         maak_data_dir(s.data_dir)
+        self.toegang = await asyncio.to_thread(toegang_van, s)
         if not s.kafka_bootstrap_servers:
             self.lokale_broker = await asyncio.to_thread(self._lokale_broker)
             self.bootstrap_servers = self.lokale_broker.bootstrap_servers
         lokaal = self.lokale_broker is not None
         await zorg_voor_topics(s, self.bootstrap_servers, lokaal=lokaal)
         self.apps = await asyncio.to_thread(open_apps, s, self.namen)
+        self.logboek = await asyncio.to_thread(open_logboek, s)
         self.tuning = consumer_tuning(s, lokaal=lokaal)
         primair = primaire_topics(self.apps)
         for service in catalogus.alle():
@@ -203,11 +218,12 @@ class Stack:
             except TimeoutError:
                 pass
 
-    async def verloop_tijd(self, op: dt.date) -> dict[str, int]:
-        """Advance the clock of every service to `op`: record the terms that expired before it."""
+    async def verloop_tijd(self, op: dt.date, door: str | None = None) -> dict[str, int]:
+        """Advance the clock of every service to `op`: record the terms that expired before it
+        (`door`: the subject of the operator who advanced it, else the clock itself)."""
         uit = {}
         for naam, app in self.apps.items():
-            uit[naam] = await asyncio.to_thread(app.verloop_tijd, op)
+            uit[naam] = await asyncio.to_thread(app.verloop_tijd, op, door)
             KLOK_VERLOPEN.labels(service=naam).inc(uit[naam])
         return uit
 
@@ -230,6 +246,8 @@ class Stack:
         await asyncio.gather(*(b.stop() for b in self.brokers.values()), return_exceptions=True)
         for app in self.apps.values():
             app.close()
+        if self.logboek is not None:
+            self.logboek.close()
         if self.lokale_broker is not None:
             await asyncio.to_thread(self.lokale_broker.stop)
             (self.settings.data_dir / BROKER_FILE).unlink(missing_ok=True)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import random
+import time
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -135,15 +137,23 @@ class Personeel:
             self._plan(verhuis, f"verhuis:{sleutel}", ("huisvesting", "verhuis"), "verhuisd", persoon,
                        woning_id=woning)
 
-    def werk_af(self, http: Http, tot: dt.date) -> int:
+    def werk_af(self, http: Http, tot: dt.date, kop: Callable[[str, str], dict[str, str]] | None = None) -> int:
         """Send every planned command dated up to `tot` to the HTTP API, in date order, as staff
-        do; the number carried out. A refusal (422: a domain rule, 409: conflicts kept winning) is
+        do, each with the token `kop(subject, role)` of a member of staff in the command's role
+        (none for a counter that calls the command tables itself, as the bench's);
+        the number carried out. A refusal (422: a domain rule, 409: conflicts kept winning) is
         counted by kind and reason; any other error is a fault of the demo and stops it."""
         gedaan = 0
         while self.agenda and self.agenda[0].datum <= tot:
             gepland = heapq.heappop(self.agenda)
             antwoord = http.post(gepland.opdracht.url, json=gepland.body,
-                                 headers={"Idempotency-Key": f"demo:{gepland.sleutel}"})
+                                 headers={"Idempotency-Key": f"demo:{gepland.sleutel}",
+                                          **(kop(f"demo:{gepland.opdracht.rollen[0]}", gepland.opdracht.rollen[0])
+                                             if kop else {})})
+            if antwoord.status_code == 429:  # the staff's token is over its rate limit: wait as told, again
+                time.sleep(min(float(antwoord.headers.get("Retry-After", "1")), 60.0))
+                heapq.heappush(self.agenda, gepland)
+                continue
             if antwoord.status_code in (409, 422):
                 reden = antwoord.json()["title"].removeprefix("domeinregel:")
                 self.geweigerd[f"{gepland.soort}:{reden}"] += 1

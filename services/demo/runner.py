@@ -18,6 +18,7 @@ from services.runtime.publisher import publiceer, sleutel
 from services.demo.scenario import genereer, perioden
 from services.demo.huishoudens import EINDE
 from services.demo.personeel import Personeel
+from services.toegang.ontwikkel import Tokenvoorraad
 from services.stack import Stack
 from services.runtime.bus import kafka_verbinding
 
@@ -98,14 +99,15 @@ async def _gepubliceerd(stack: Stack) -> None:
         await asyncio.sleep(0.02)
 
 
-async def _personeel(stack: Stack, volger: Volger, personeel: Personeel, http: httpx.Client, tot: dt.date) -> None:
+async def _personeel(stack: Stack, volger: Volger, personeel: Personeel, http: httpx.Client, tot: dt.date,
+                     tokens: Tokenvoorraad) -> None:
     """Let the staff react to everything published so far, and act up to `tot` through the HTTP API,
     until they are done."""
     while not stack.stop.is_set():
         await _gepubliceerd(stack)
         for bericht in await volger.lees_bij():
             personeel.reageer(bericht)
-        if not await asyncio.to_thread(personeel.werk_af, http, tot):
+        if not await asyncio.to_thread(personeel.werk_af, http, tot, tokens.kop):
             return
 
 
@@ -129,6 +131,9 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
     """Publish the scenario a month at a time; after each month the staff act up to its last day and
     the clock records the terms that ran out. Then print the report, and go on reacting (up to the
     scenario's end) to what others publish."""
+    if stack.toegang.ontwikkel is None:
+        raise RuntimeError("the demo's staff sign their commands with the development issuer: unset WELKOM_OIDC_ISSUER")
+    tokens = Tokenvoorraad(stack.toegang.ontwikkel, stack.settings.oidc_audience, [stack.settings.gemeentecode])
     scenario = genereer(huishoudens, seed)
     app = next(iter(stack.apps.values()))
     personen = {app.persoon(e["data"]["vnummer"]): e["data"]["vnummer"] for e in scenario if "vnummer" in e["data"]}
@@ -145,7 +150,7 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
                 return
             await publiceer(stack.bootstrap_servers, [(stack_topic(e), e) for e in stap], stack.settings)
             await _verwerkt(stack, stap)
-            await _personeel(stack, volger, personeel, http, tot)
+            await _personeel(stack, volger, personeel, http, tot, tokens)
             await stack.verloop_tijd(tot + dt.timedelta(days=1))  # the terms that ran out this month
             if tot.month in (6, 12):
                 typer.echo(f"demo: t/m {tot} ({time.perf_counter() - begin:.0f}s) personeel "
@@ -159,7 +164,7 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
         typer.echo(f"demo: klaar in {time.perf_counter() - begin:.0f}s. Rapport: {stack.http_url}/v1/rapport"
                    f"?peildatum=2024-10-01 ; metrics: {stack.http_url}/metrics ; Ctrl-C stopt", err=True)
         while not stack.stop.is_set():
-            await _personeel(stack, volger, personeel, http, EINDE)
+            await _personeel(stack, volger, personeel, http, EINDE, tokens)
             try:
                 await asyncio.wait_for(stack.stop.wait(), timeout=1.0)
             except TimeoutError:
@@ -170,6 +175,11 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
     finally:
         http.close()
         await volger.stop()
+
+
+DEMO_RATE_LIMIT = "100000/minute"
+"""`welkom demo`'s rate limit (unless WELKOM_RATE_LIMIT is set): each kind of staff member is one
+token subject giving a month's commands in a fraction of a second."""
 
 
 def stack_topic(envelope: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
 import signal
 import sys
 import uuid
@@ -20,11 +21,14 @@ from services.entrypoints import cli_status
 from services.entrypoints.cli_fouten import WelkomGroep, geslaagd, vereis_stores
 from services.entrypoints.cli_gedeeld import broker, fout as _fout, settings_van as _settings
 from services.entrypoints.cli_staff import staff_command
+from services.entrypoints.cli_logboek import registreer as registreer_logboek
+from services.entrypoints.cli_toegang import kop, registreer as registreer_token, wie
 from services.runtime.bus import TopicsOntbreken
 from services.runtime.geheimen import vereis_geheimen
 from services.runtime.localbroker import LokaleBrokerFout
 from services.runtime.logging import configureer
 from services.runtime.settings import Settings
+from services.toegang.rollen import KLOK, OPERATOR, RAPPORT
 
 app = typer.Typer(help="welkom: van asiel tot en met integratie, as one auditable event log.",
                   no_args_is_help=True, add_completion=False, cls=WelkomGroep)
@@ -76,7 +80,13 @@ def demo(
     """`up` plus a realistic scenario for Nijmegen (April 2022 to 2024), so reports and dashboard fill."""
     from services.demo.runner import speel
 
+    from services.demo.runner import DEMO_RATE_LIMIT
+
     settings = _settings(data_dir)
+    if settings.oidc_issuer:
+        _fout("the demo's staff sign their commands with welkom's development issuer: unset WELKOM_OIDC_ISSUER")
+    if "WELKOM_RATE_LIMIT" not in os.environ:  # a member of the demo's staff replays months per second
+        settings = _settings(data_dir, rate_limit=DEMO_RATE_LIMIT)
     configureer(settings.log_level)
     vereis_geheimen(settings)
     asyncio.run(_draai(settings, lambda stack: speel(stack, huishoudens=huishoudens, seed=seed)))
@@ -113,34 +123,6 @@ def publish(
     typer.echo(f"{aantal} events gepubliceerd")
 
 
-@app.command()
-def audit(
-    vnummer: Annotated[str, typer.Option(help="the person's V-nummer")],
-    data_dir: DataDir = None,
-    as_json: Json = False,
-) -> None:
-    """One person's timeline across all four services, oldest first."""
-    from services.domain.identity import persoon_id
-    from services.rapportage.audit import tijdlijn
-    from services.stack import open_apps
-
-    settings = _settings(data_dir)
-    apps = open_apps(vereis_stores(settings))
-    persoon = persoon_id(vnummer, settings.pseudonym_secret.get_secret_value())
-    regels = tijdlijn(apps, persoon)
-    if as_json:
-        typer.echo(json.dumps({"persoon_id": str(persoon), "tijdlijn": regels}, indent=2))
-        return
-    if not regels:
-        typer.echo("geen gebeurtenissen voor deze persoon")
-    else:
-        typer.echo(f"{'datum':<10}  {'geregistreerd':<19}  {'service':<12} {'gebeurtenis':<48} feiten")
-    for r in regels:
-        feiten = ", ".join(f"{k}={v}" for k, v in r["feiten"].items() if k not in ("persoon_id", "personen"))
-        naam = f"{r['aggregate']}.{r['gebeurtenis']}"
-        typer.echo(f"{r['datum']}  {r['tijd'][:19]}  {r['service']:<12} {naam:<48} {feiten}")
-
-
 def _rapport_tekst(rapport: dict[str, Any]) -> str:
     """The report as readable text: see `services.rapportage.tekst`."""
     from services.rapportage.tekst import tekst
@@ -160,7 +142,9 @@ def rapport(
     from services.stack import open_apps
 
     datum = _datum(peildatum, "peildatum")
-    projectie = Projectie(open_apps(vereis_stores(_settings(data_dir))), gemeentecode=gemeente)
+    settings = _settings(data_dir)
+    wie(settings, RAPPORT, gemeente)
+    projectie = Projectie(open_apps(vereis_stores(settings)), gemeentecode=gemeente)
     projectie.bij()
     uit = projectie.rapport(datum)
     typer.echo(json.dumps(uit, indent=2) if as_json else _rapport_tekst(uit))
@@ -177,7 +161,9 @@ def rebuild(
     from services.stack import open_apps
 
     datum = _datum(peildatum, "peildatum") if peildatum else dt.date.today()
-    anders = herbouw_en_vergelijk(open_apps(vereis_stores(_settings(data_dir))), datum, activeer=activeer,
+    settings = _settings(data_dir)
+    wie(settings, (OPERATOR,))
+    anders = herbouw_en_vergelijk(open_apps(vereis_stores(settings)), datum, activeer=activeer,
                                   meld=lambda t: typer.echo(t, err=True))
     if not anders:
         typer.echo(f"herbouwd == live op {datum}: gelijk")
@@ -194,12 +180,13 @@ def _datum(tekst: str, naam: str) -> dt.date:
         raise
 
 
-def _opdracht(pad: str, body: dict[str, Any], data_dir: Path | None, sleutel: str | None) -> None:
+def _opdracht(pad: str, body: dict[str, Any], data_dir: Path | None, sleutel: str | None,
+              rollen: tuple[str, ...]) -> None:
     settings = _settings(data_dir)
     antwoord = httpx.post(
         f"{_api(settings)}{pad}",
         json=body,
-        headers={"Idempotency-Key": sleutel or str(uuid.uuid4())},
+        headers={"Idempotency-Key": sleutel or str(uuid.uuid4()), **kop(settings, rollen)},
         timeout=30,
     )
     typer.echo(geslaagd(antwoord)["status"])
@@ -210,6 +197,8 @@ Datum = Annotated[str, typer.Option(help="YYYY-MM-DD")]
 
 
 cli_status.registreer(app, _settings, DataDir, Json)
+registreer_token(app, DataDir)
+registreer_logboek(app, DataDir, Json)
 
 for _service in catalogus.alle():
     if _service.commands:
@@ -225,7 +214,7 @@ from services.entrypoints.cli_beheer import beheer as _beheer; app.add_typer(_be
 def klok(tot: Datum, data_dir: DataDir = None) -> None:
     """Advance the clock: record every term whose last day lies before TOT as expired."""
     settings = _settings(data_dir)
-    antwoord = httpx.post(f"{_api(settings)}/v1/klok", json={"tot": tot}, timeout=60)
+    antwoord = httpx.post(f"{_api(settings)}/v1/klok", json={"tot": tot}, headers=kop(settings, KLOK), timeout=60)
     typer.echo(json.dumps(geslaagd(antwoord)))
 
 

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 import typer
 
 from services.entrypoints.cli_gedeeld import broker, fout, settings_van
+from services.entrypoints.cli_toegang import wie
+from services.toegang.rollen import OPERATOR
 from services.runtime.settings import Settings
 
 beheer = typer.Typer(add_completion=False)
@@ -91,6 +93,7 @@ def relay(
         fout(f"unknown service {service!r}: one of {', '.join(services)}")
     namen = [service] if service else list(services)
     settings = vereis_stores(settings_van(data_dir))  # a mistyped --data-dir: one line, no empty stores made
+    wie(settings, (OPERATOR,))
     bootstrap, lokaal = broker(settings)
     _stil()
     uit = _voer_uit(lambda: _herpubliceer(settings, bootstrap, lokaal, namen, vanaf), "relay --vanaf", bootstrap)
@@ -141,10 +144,33 @@ def _lees(settings: Settings, topics: list[str] | None) -> tuple[list[Any], set[
     return records, bestaand, bootstrap
 
 
+def _log_herverwerking(settings: Settings, actor: str, records: list[Any], sleutels: list[bytes | None]) -> None:
+    """Each record sent back is a processing of its person's data: logged in their Logboek."""
+    import uuid
+
+    from services.runtime.herkomst import Herkomst
+    from services.stack import open_logboek
+
+    logboek = open_logboek(settings)
+    try:
+        for record, sleutel in zip(records, sleutels):
+            try:
+                persoon = uuid.UUID(sleutel.decode()) if sleutel else None
+            except ValueError:
+                persoon = None
+            if persoon is not None:
+                herkomst = Herkomst(bron=f"{record.topic}@{record.offset}", actor=actor, naam="dlq-opnieuw-verstuurd")
+                logboek.leg_vast([persoon], herkomst, activiteit="herverwerking")
+    finally:
+        logboek.close()
+
+
 @dlq.command("lijst")
 def lijst(topic: Topics = None, data_dir: DataDir = None, as_json: Json = False) -> None:
     """Dead-lettered records by topic: offset, time (UTC), service and reason. Never the value or key."""
-    records, _, _ = _lees(settings_van(data_dir), topic)
+    settings = settings_van(data_dir)
+    wie(settings, (OPERATOR,))
+    records, _, _ = _lees(settings, topic)
     rijen = [r.overzicht() for r in records]
     if as_json:
         typer.echo(json.dumps({"aantal": len(rijen), "records": rijen}, indent=2))
@@ -174,12 +200,15 @@ def opnieuw(
     from services.runtime import dlq as dlq_records
 
     settings = settings_van(data_dir)
+    operator = wie(settings, (OPERATOR,))
     records, bestaand, bootstrap = _lees(settings, topic)  # with --topic only those DLQ topics are read
     try:
         gekozen = dlq_records.kies(records, dlq_topics=topic or (), offsets=offset or (), reden=reden)
     except dlq_records.DlqFout as e:
         fout(str(e))
-    _voer_uit(lambda: dlq_records.stuur_terug(bootstrap, settings, gekozen, bestaand), "dlq opnieuw", bootstrap)
+    sleutels = _voer_uit(lambda: dlq_records.stuur_terug(bootstrap, settings, gekozen, bestaand), "dlq opnieuw",
+                         bootstrap)
+    _log_herverwerking(settings, operator.sub, gekozen, sleutels)
     for r in gekozen:
         typer.echo(f"{r.topic}@{r.offset} -> {r.oorsprong}  ({r.reden})")
     typer.echo(f"{len(gekozen)} record(s) opnieuw verstuurd")

@@ -34,12 +34,13 @@ from services.runtime.localbroker import LokaleBrokerFout
 from services.runtime.persistence import ontbrekende_stores
 from services.runtime.rechten import UMASK
 from services.runtime.settings import Settings
+from services.toegang.toegang import ToegangFout
 
 FOUT = 2
 """Exit code of a failure the operator can do something about (as `_fout` in cli.py)."""
 BUG = 70
 """Exit code of an unexpected exception (EX_SOFTWARE)."""
-IN_EEN_REGEL = (GeheimFout, TopicsOntbreken, LokaleBrokerFout, DlqSleutelFout)
+IN_EEN_REGEL = (GeheimFout, TopicsOntbreken, LokaleBrokerFout, DlqSleutelFout, ToegangFout)
 """welkom's own exceptions whose message is already the line to show."""
 
 

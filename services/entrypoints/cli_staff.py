@@ -19,7 +19,7 @@ def staff_command(opdracht: Opdracht[Any], verstuur: Callable[..., None], data_d
 
     def command(**opties: Any) -> None:
         data_dir, sleutel = opties.pop("data_dir"), opties.pop("sleutel")
-        verstuur(opdracht.url, {k: v for k, v in opties.items() if v is not None}, data_dir, sleutel)
+        verstuur(opdracht.url, {k: v for k, v in opties.items() if v is not None}, data_dir, sleutel, opdracht.rollen)
 
     parameters = []
     for veld, info in velden.items():

@@ -90,7 +90,12 @@ def registreer(app: typer.Typer, settings_van: Any, data_dir_optie: Any, json_op
 
     def status(data_dir: Any = None, as_json: Any = False) -> None:
         """Per service: store position, relay position and backlog, consumer lag per topic, dead letters."""
-        t = toestand(settings_van(data_dir))
+        from services.entrypoints.cli_toegang import wie
+        from services.toegang.rollen import OPERATOR
+
+        settings = settings_van(data_dir)
+        wie(settings, (OPERATOR,))
+        t = toestand(settings)
         typer.echo(json.dumps(t, indent=2) if as_json else tekst(t))
 
     status.__annotations__ = {"data_dir": data_dir_optie, "as_json": json_optie, "return": None}

@@ -18,13 +18,23 @@ from services import catalogus
 from services.domain.ontvangst import SleutelHergebruiktFout
 from services.entrypoints.grenzen import begrens
 from services.entrypoints.kengetallen import voeg_paginas_toe
+from services.entrypoints.login import voeg_login_toe
 from services.entrypoints.problemen import fouten, meld_problemen, probleem
-from services.rapportage.audit import tijdlijn
+from services.entrypoints.toegang_http import beveilig, route_rollen, vereis
+from services.domain import Domeinfout
+from services.logboek.application import Logboek
+from services.logboek.register import activiteit_sleutel
+from services.logboek.trace import begin
+from services.logboek.verantwoording import lees_logboek, lees_tijdlijn
+from services.runtime.herkomst import Herkomst
 from services.rapportage.projectie import Projectie
 from services.runtime.gezondheid import Gezondheid
 from services.runtime.application import AlVerwerkt, WelkomApplication
 from services.runtime.commands import Opdracht, Verzoek
 from services.runtime.settings import Settings
+from services.toegang import rollen
+from services.toegang.tokens import Gebruiker
+from services.toegang.toegang import Toegang
 
 API_VERSION = "1.0.0"
 VERWERKT: dict[str, Any] = {"status": 200, "body": {"status": "verwerkt"}}
@@ -33,6 +43,11 @@ HERHAALD = "Idempotent-Replayed"
 """Header on an answer given again for an Idempotency-Key (status and body are the first ones)."""
 
 
+Traceparent = Annotated[
+    str | None,
+    Header(max_length=512, description="W3C Trace Context of the caller: its Logboek records join that trace "
+           "(an invalid one is ignored: a new trace starts)"),
+]
 Sleutel = Annotated[
     str | None,
     Header(alias="Idempotency-Key", max_length=200, description=(
@@ -49,9 +64,12 @@ class Draaiend(Protocol):
     projectie: Projectie | None
     gezondheid: Gezondheid
     settings: Settings
-    """Read for `clock`: manual advancing is refused while the real-time clock runs."""
+    """Read for `clock` (manual advancing is refused while the real-time clock runs) and `gemeentecode`."""
+    toegang: Toegang
+    logboek: Logboek | None
+    """The Logboek's own store: audit and Logboek reads are logged there."""
 
-    async def verloop_tijd(self, op: dt.date) -> dict[str, int]: ...
+    async def verloop_tijd(self, op: dt.date, door: str | None = None) -> dict[str, int]: ...
 
 
 class KlokOpdracht(BaseModel):
@@ -64,7 +82,11 @@ class KlokOpdracht(BaseModel):
 
 
 class AuditVraag(Verzoek):
-    """Whose timeline: the V-nummer, in the body."""
+    """Whose timeline or Logboek: the V-nummer, in the body, and why it is read (logged in the Logboek)."""
+
+    doel: str = Field(min_length=3, max_length=200, description=(
+        "the purpose of this read (e.g. `verzoek inzage AVG art. 15`, `toezicht provincie`): recorded "
+        "in the Logboek Dataverwerkingen of the person"))
 
 
 def maak_app(stack: Draaiend) -> FastAPI:
@@ -77,6 +99,8 @@ def maak_app(stack: Draaiend) -> FastAPI:
         docs_url=None,  # served offline by voeg_paginas_toe
         redoc_url=None,
     )
+
+    beveilig(api, stack)
 
     @api.middleware("http")
     async def api_versie(request: Request, call_next: Callable[..., Any]) -> Response:
@@ -100,7 +124,9 @@ def maak_app(stack: Draaiend) -> FastAPI:
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
-    @api.get("/v1/rapport", responses=fouten(400))
+    @api.get("/v1/rapport", responses=fouten(400, 401, 403),
+             dependencies=[vereis(stack, rollen.RAPPORT, per_gemeente=True)],
+             openapi_extra=route_rollen(rollen.RAPPORT))
     async def rapport(
         peildatum: Annotated[dt.date, Query()],
         gemeente: Annotated[str | None, Query(pattern=r"^[0-9]{4}$", description="gemeentecode (default: ours)")] = None,
@@ -109,25 +135,44 @@ def maak_app(stack: Draaiend) -> FastAPI:
         await asyncio.to_thread(stack.projectie.bij)
         return await asyncio.to_thread(stack.projectie.rapport, peildatum, gemeente)
 
-    @api.get("/v1/schemas/{type_}", responses=fouten(404))
+    @api.get("/v1/schemas/{type_}", responses=fouten(401, 403, 404), dependencies=[vereis(stack, rollen.IEDEREEN)],
+             openapi_extra=route_rollen(rollen.IEDEREEN))
     async def schema(type_: str) -> Any:
         soort = REGISTRY.get(type_)
         if soort is None:
             return probleem(404, "onbekend-type")
         return soort.schema.model_json_schema()
 
-    @api.post("/v1/audit", responses=fouten(400))
-    async def audit(vraag: AuditVraag) -> dict[str, Any]:
+    @api.post("/v1/audit", responses=fouten(400, 401, 403, 429), openapi_extra=route_rollen(rollen.AUDIT))
+    async def audit(vraag: AuditVraag, traceparent: Traceparent = None,
+                    wie: Gebruiker = vereis(stack, rollen.AUDIT, beperkt=True)) -> dict[str, Any]:
+        """One person's timeline across the four services, with each event's grondslag, bron and
+        actor; the read is logged in the person's Logboek with its `doel`."""
+        assert stack.logboek is not None
         persoon = next(iter(stack.apps.values())).persoon(vraag.vnummer)
-        regels = await asyncio.to_thread(tijdlijn, stack.apps, persoon, stack.projectie)
+        regels = await asyncio.to_thread(
+            lees_tijdlijn, stack.apps, stack.logboek, persoon, actor=wie.sub, doel=vraag.doel,
+            bron="POST /v1/audit", traceparent=traceparent, projectie=stack.projectie)
         return {"persoon_id": str(persoon), "tijdlijn": regels}
+
+    @api.post("/v1/logboek", responses=fouten(400, 401, 403, 429), openapi_extra=route_rollen(rollen.AUDIT))
+    async def logboek(vraag: AuditVraag, traceparent: Traceparent = None,
+                      wie: Gebruiker = vereis(stack, rollen.AUDIT, beperkt=True)) -> dict[str, Any]:
+        """One person's Logboek Dataverwerkingen (Logius): every processing of their data, this
+        read included, with its activity, legal basis, trace, actor and status; no V-nummer."""
+        assert stack.logboek is not None
+        persoon = next(iter(stack.apps.values())).persoon(vraag.vnummer)
+        regels = await asyncio.to_thread(
+            lees_logboek, stack.apps, stack.logboek, persoon, actor=wie.sub, doel=vraag.doel,
+            bron="POST /v1/logboek", traceparent=traceparent)
+        return {"persoon_id": str(persoon), "verwerkingen": regels}
 
     for service in catalogus.alle():
         for opdracht in service.commands:
             _route(api, stack, opdracht)
 
-    @api.post("/v1/klok", responses=fouten(400, 409, 422))
-    async def klok(body: KlokOpdracht) -> Any:
+    @api.post("/v1/klok", responses=fouten(400, 401, 403, 409, 422), openapi_extra=route_rollen(rollen.KLOK))
+    async def klok(body: KlokOpdracht, wie: Gebruiker = vereis(stack, rollen.KLOK, beperkt=True)) -> Any:
         """Advance the clock by hand (a stack with WELKOM_CLOCK=manual); nothing is recorded when refused."""
         if stack.settings.clock == "realtime":
             return probleem(422, "klok-loopt-vanzelf", "de klok loopt in realtime; handmatig verzetten kan alleen "
@@ -135,9 +180,10 @@ def maak_app(stack: Draaiend) -> FastAPI:
         if body.tot > dt.date.today():
             return probleem(422, "klok-tot-in-de-toekomst", "tot is hoogstens vandaag: een termijn die vandaag "
                             "afloopt kan vandaag nog gehaald worden")
-        return {"tot": body.tot.isoformat(), "verlopen": await stack.verloop_tijd(body.tot)}
+        return {"tot": body.tot.isoformat(), "verlopen": await stack.verloop_tijd(body.tot, door=wie.sub)}
 
     voeg_paginas_toe(api, stack)
+    voeg_login_toe(api, stack)
     return api
 
 
@@ -147,13 +193,22 @@ def _route(api: FastAPI, stack: Draaiend, opdracht: Opdracht[Any]) -> None:
     same request with a key gets its first answer again (status and body, with `Idempotent-Replayed`);
     another request with it, on this or another service's URL, 422 and nothing recorded."""
 
-    async def endpoint(body: Verzoek, key: str | None = None) -> JSONResponse:
+    async def endpoint(body: Verzoek, key: str | None = None, traceparent: str | None = None,
+                       wie: Gebruiker | None = None) -> JSONResponse:
+        assert wie is not None
         app = stack.apps[opdracht.service]
         sleutel = f"http:{key}" if key else None
+        herkomst = Herkomst(bron=sleutel or f"POST {opdracht.url}", actor=wie.sub,
+                            naam=f"{opdracht.service}.{opdracht.naam}", trace=begin(traceparent))
         try:
             if sleutel is not None:
                 await asyncio.to_thread(_niet_elders_gebruikt, stack, opdracht.service, sleutel)
-            await asyncio.to_thread(opdracht.voer_uit, app, body, sleutel, lambda _: VERWERKT)
+            await asyncio.to_thread(opdracht.voer_uit, app, body, sleutel, lambda _: VERWERKT, herkomst)
+        except Domeinfout:  # refused: nothing stored, but the person's data was processed to decide it
+            if stack.logboek is not None:
+                await asyncio.to_thread(stack.logboek.leg_vast, [app.persoon(body.vnummer)], herkomst,
+                                        status="fout", activiteit=activiteit_sleutel(opdracht.service))
+            raise
         except AlVerwerkt as e:
             eerder = e.antwoord or VERWERKT  # recorded before answers were: those keys were answered so
             return JSONResponse(eerder["body"], status_code=eerder["status"], headers={HERHAALD: "true"})
@@ -162,11 +217,14 @@ def _route(api: FastAPI, stack: Draaiend, opdracht: Opdracht[Any]) -> None:
     endpoint.__signature__ = inspect.Signature([  # type: ignore[attr-defined]
         inspect.Parameter("body", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=opdracht.verzoek),
         inspect.Parameter("key", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Sleutel),
+        inspect.Parameter("traceparent", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Traceparent),
+        inspect.Parameter("wie", inspect.Parameter.KEYWORD_ONLY, annotation=Gebruiker,
+                          default=vereis(stack, opdracht.rollen, beperkt=True)),
     ])
     api.post(
         opdracht.url, name=f"{opdracht.service}-{opdracht.naam}", summary=opdracht.doc.split("(")[0].strip(),
         description=f"{opdracht.doc}\n\nRoles: {', '.join(opdracht.rollen)}.",
-        openapi_extra={"x-rollen": list(opdracht.rollen)}, responses=fouten(400, 409, 422),
+        openapi_extra=route_rollen(opdracht.rollen), responses=fouten(400, 401, 403, 409, 422, 429),
     )(endpoint)
 
 

@@ -19,7 +19,9 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from services.entrypoints.problemen import probleem
+from services.entrypoints.toegang_http import vereis
 from services.rapportage import pagina
+from services.toegang import rollen
 
 if TYPE_CHECKING:
     from services.entrypoints.http import Draaiend
@@ -57,8 +59,10 @@ def voeg_paginas_toe(api: FastAPI, stack: Draaiend) -> None:
     api.mount(SWAGGER, StaticFiles(directory=str(swagger)), name="swagger-ui")
     api.mount("/statisch", StaticFiles(packages=[("services.rapportage", "static")]), name="statisch")
 
-    @api.get("/", include_in_schema=False, response_class=HTMLResponse)
-    @api.get("/dashboard", include_in_schema=False, response_class=HTMLResponse)
+    rapport = [vereis(stack, rollen.RAPPORT, per_gemeente=True)]  # a role of the page and the gemeente asked for
+
+    @api.get("/", include_in_schema=False, response_class=HTMLResponse, dependencies=rapport)
+    @api.get("/dashboard", include_in_schema=False, response_class=HTMLResponse, dependencies=rapport)
     async def kengetallen(
         request: Request,
         peildatum: Annotated[str | None, Query(max_length=20)] = None,

@@ -42,9 +42,12 @@ HTTP_FOUTEN: dict[int, tuple[str, str]] = {
 
 BESCHRIJVING = {
     400: "Ongeldig verzoek: de body is geen JSON, of een veld of parameter is ongeldig (alleen namen in `detail`).",
+    401: "Niet geauthenticeerd: geen, of geen geldig, access token (verlopen, andere issuer of audience, handtekening).",
+    403: "Geen toegang: het token heeft geen van de rollen van dit endpoint, of niet de gevraagde gemeente.",
     404: "Niet gevonden.",
     409: "Conflict: gelijktijdige wijzigingen bleven winnen; probeer het opnieuw.",
     422: "Niet verwerkt: een regel weigert het verzoek (`title` zegt welke); er is niets vastgelegd.",
+    429: "Te veel verzoeken van dit token; de Retry-After-header zegt na hoeveel seconden het weer mag.",
     "default": "Elke andere fout, ook als problem+json.",
 }
 

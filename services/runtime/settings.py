@@ -81,6 +81,37 @@ class Settings(BaseSettings):
             return [deel.strip() for deel in waarde.split(",") if deel.strip()]
         return waarde
     log_level: str = "INFO"
+
+    oidc_issuer: str | None = Field(
+        None, description="the issuer (`iss`) of the access tokens; unset = welkom is its own development "
+        "issuer (a key pair in the data dir; refused when WELKOM_HTTP_HOST is not loopback)")
+    oidc_audience: str = Field("welkom", description="the `aud` every access token must carry")
+    oidc_jwks_url: str | None = Field(None, description="the issuer's JWKS (default: from its OpenID configuration)")
+    oidc_jwks_file: Path | None = Field(None, description="the issuer's JWKS as a file, instead of a URL")
+    oidc_algoritmen: Annotated[list[str], NoDecode] = Field(
+        ["RS256", "PS256", "ES256", "EdDSA"], description="comma-separated allow-list of signing algorithms "
+        "(asymmetric only: `none` and HS* are always refused)")
+    oidc_leeway_s: int = Field(30, ge=0, le=300, description="clock skew allowed on exp, nbf and iat")
+    oidc_client_id: str | None = Field(None, description="the kengetallen page's client at the issuer (code flow + PKCE)")
+    oidc_client_secret: SecretStr | None = Field(None, description="only for a confidential client")
+    oidc_redirect_url: str | None = Field(None, description="the page's redirect URI at the issuer "
+                                          "(default: <this server>/login/terug); set it behind a gateway")
+    sessie_minuten: int = Field(15, ge=1, le=480, description="lifetime of the kengetallen page's session cookie")
+    rate_limit: str = Field("120/minute", description="per token, on the command and audit endpoints (limits syntax)")
+    token: SecretStr | None = Field(None, description="the CLI's access token against a configured issuer")
+
+    @field_validator("oidc_issuer", "oidc_jwks_url", "oidc_jwks_file", "oidc_client_id", "oidc_client_secret",
+                     "oidc_redirect_url", "token", mode="before")
+    @classmethod
+    def _leeg_is_niet_gezet(cls, waarde: Any) -> Any:
+        """`WELKOM_OIDC_JWKS_FILE=` (as compose passes an unset variable) means unset, not `.`."""
+        return None if isinstance(waarde, str) and not waarde.strip() else waarde
+
+    @field_validator("oidc_algoritmen", mode="before")
+    @classmethod
+    def _algoritmen(cls, waarde: Any) -> Any:
+        return cls._komma_lijst(waarde)
+
     fault: Fault | None = Field(None, description="tests only: the fault hook to trigger (services/runtime/faults.py)")
 
 

@@ -44,7 +44,7 @@ def schema_prefix(postgres_url: str) -> Iterator[str]:
     prefix = f"t{secrets.token_hex(4)}_"
     yield prefix
     with psycopg.connect(postgres_url, autocommit=True) as conn:
-        for service in ("opvang", "huisvesting", "inburgering", "mzd"):
+        for service in ("opvang", "huisvesting", "inburgering", "mzd", "logboek"):
             conn.execute(f'DROP SCHEMA IF EXISTS "{prefix}{service}" CASCADE')
 
 

@@ -13,6 +13,8 @@ from metriek import waarde
 from services.runtime.bus import zorg_voor_topics
 from services.runtime.localbroker import LokaleBroker
 from services.stack import Stack
+from services.toegang.rollen import MZD_MEDEWERKER
+from toegang_hulp import Uitgever
 
 pytestmark = pytest.mark.integration
 
@@ -20,8 +22,8 @@ PERSONEN = [f"40000005{i:02d}" for i in range(3)]
 
 
 def toelaten(stack: Stack, vnummer: str) -> None:
-    antwoord = httpx.post(f"{stack.http_url}/v1/mzd/bbb-toelatingen",
-                          json={"vnummer": vnummer, "datum": "2024-05-01"}, timeout=30)
+    antwoord = httpx.post(f"{stack.http_url}/v1/mzd/bbb-toelatingen", json={"vnummer": vnummer, "datum": "2024-05-01"},
+                          headers=Uitgever.van(stack.settings).kop(MZD_MEDEWERKER), timeout=30)
     assert antwoord.status_code == 200, antwoord.text
 
 

@@ -13,6 +13,8 @@ from events import brp, coa, huisvesting, topics
 from keten import Keten, cloudevent, van_type
 from services.rapportage.projectie import herbouw
 from services.stack import Stack
+from services.toegang.rollen import AUDITOR, OPERATOR, WOONCONSULENT
+from toegang_hulp import Uitgever
 
 pytestmark = pytest.mark.integration
 
@@ -24,7 +26,9 @@ async def test_an_iban_dated_9999_is_refused_and_a_wrong_date_is_corrected_in_re
     stack: Stack, keten: Keten
 ) -> None:
     huisvesting_app = stack.apps["huisvesting"]
-    async with httpx.AsyncClient(base_url=stack.http_url) as api:
+    tokens = Uitgever.van(stack.settings)
+    woonconsulent, operator, auditor = tokens.kop(WOONCONSULENT), tokens.kop(OPERATOR), tokens.kop(AUDITOR)
+    async with httpx.AsyncClient(base_url=stack.http_url, headers=woonconsulent) as api:
         onbekend = await api.post("/v1/huisvesting/ibans", json={"vnummer": HOOFD, "iban": IBAN, "datum": "2024-02-14"})
         assert onbekend.status_code == 422 and onbekend.json()["title"] == "domeinregel:PersoonOnbekendFout"
         assert huisvesting_app.recorder.max_notification_id() is None, "an unknown person: nothing recorded"
@@ -47,7 +51,8 @@ async def test_an_iban_dated_9999_is_refused_and_a_wrong_date_is_corrected_in_re
         # A month typed wrong (March for February) is accepted; the report counts 31 days blocked ...
         fout = await api.post("/v1/huisvesting/ibans", json={"vnummer": HOOFD, "iban": IBAN, "datum": "2024-03-14"})
         assert fout.status_code == 200, fout.text
-        rapport = (await api.get("/v1/rapport", params={"peildatum": "2024-06-30"})).json()["huisvesting"]
+        rapport = (await api.get("/v1/rapport", params={"peildatum": "2024-06-30"},
+                                 headers=operator)).json()["huisvesting"]
         assert rapport["geblokkeerd"]["dagen_totaal"] == 31
         weer = await api.post("/v1/huisvesting/ibans", json={"vnummer": HOOFD, "iban": IBAN, "datum": "2024-02-14"})
         assert weer.status_code == 422 and weer.json()["title"] == "domeinregel:IbanAlGeregistreerdFout"
@@ -57,7 +62,8 @@ async def test_an_iban_dated_9999_is_refused_and_a_wrong_date_is_corrected_in_re
             "vnummer": HOOFD, "datum": "2024-02-14", "reden": "maand verkeerd ingevoerd"})
         assert correctie.status_code == 200, correctie.text
         for peildatum, dagen in (("2024-02-13", 1), ("2024-03-01", 2), ("2024-06-30", 2)):
-            rapport = (await api.get("/v1/rapport", params={"peildatum": peildatum})).json()["huisvesting"]
+            rapport = (await api.get("/v1/rapport", params={"peildatum": peildatum},
+                                     headers=operator)).json()["huisvesting"]
             assert rapport["geblokkeerd"]["dagen_totaal"] == dagen, peildatum
 
         events = await keten.wacht_op(topics.GEMEENTE_HUISVESTING,
@@ -68,7 +74,8 @@ async def test_an_iban_dated_9999_is_refused_and_a_wrong_date_is_corrected_in_re
         assert (deblokkering.data.oude_datum, deblokkering.data.datum) == (dt.date(2024, 3, 14), dt.date(2024, 2, 14))
         assert iban.subject == deblokkering.subject == str(keten.persoon(HOOFD))
 
-        audit = (await api.post("/v1/audit", json={"vnummer": HOOFD})).json()["tijdlijn"]
+        audit = (await api.post("/v1/audit", json={"vnummer": HOOFD, "doel": "controle correctie IBAN-datum"},
+                                headers=auditor)).json()["tijdlijn"]
         namen = [r["gebeurtenis"] for r in audit if r["service"] == "huisvesting"]
         assert {"Geregistreerd", "RegistratieGecorrigeerd", "Gedeblokkeerd", "DeblokkeringGecorrigeerd"} <= set(namen)
     opnieuw = await asyncio.to_thread(lambda: herbouw(stack.apps).rapport(dt.date(2024, 6, 30)))

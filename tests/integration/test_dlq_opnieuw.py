@@ -96,6 +96,10 @@ async def test_a_nareis_permit_before_its_referents_koppeling_joins_the_househol
                                       "--offset", str(dood.offset))
     assert opnieuw.returncode == 0, opnieuw.stderr
     assert "1 record(s) opnieuw verstuurd" in opnieuw.stdout and zonder_persoonsgegevens(opnieuw)
+    logboek = await asyncio.to_thread(welkom, stack.settings, "logboek", "--vnummer", NAREIZIGER, "--json")
+    [herverwerkt] = [r for r in json.loads(logboek.stdout)["verwerkingen"] if r["name"] == "dlq-opnieuw-verstuurd"]
+    assert herverwerkt["bron"] == f"{DLQ_IND}@{dood.offset}" and herverwerkt["actor"].startswith("cli:")
+    assert herverwerkt["attributes"]["dpl.core.processing_activity_id"].endswith(":herverwerking")
     events = await keten.wacht_op(topics.GEMEENTE_HUISVESTING,
                                   lambda es: bool(van_type(es, huisvesting.NAREIZIGER_TOEGEVOEGD)))
     [toegevoegd] = van_type(events, huisvesting.NAREIZIGER_TOEGEVOEGD)

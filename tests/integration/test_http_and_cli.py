@@ -22,6 +22,8 @@ from services.runtime.application import Werkeenheid
 from services.huisvesting.domain.huisvestingsdossier import GeenOpenAanbodFout, Huisvestingsdossier
 from services.runtime.settings import Settings
 from services.stack import Stack, open_apps
+from services.toegang.rollen import MZD_MEDEWERKER, OPERATOR, WOONCONSULENT
+from toegang_hulp import Uitgever
 
 pytestmark = pytest.mark.integration
 VOORBEELD = Path(__file__).parents[2] / "examples" / "huishouden.jsonl"
@@ -65,7 +67,9 @@ async def test_publish_a_household_then_see_the_offer_the_audit_and_the_report(s
     audit = await asyncio.to_thread(welkom, stack.settings, "audit", "--vnummer", HOOFD)
     assert audit.returncode == 0, audit.stderr
     regels = audit.stdout.splitlines()
-    assert regels[0].startswith("datum") and "2024-01-08" in regels[1] and "WoningAangeboden" in regels[-1]
+    gebeurtenissen = [r for r in regels[1:] if not r.startswith(" ")]  # each with its grondslag line below it
+    assert regels[0].startswith("datum") and "2024-01-08" in regels[1] and "WoningAangeboden" in gebeurtenissen[-1]
+    assert all(r.strip().startswith("grondslag: ") for r in regels[2::2]) and "actor: urn:nld:oin:coa" in audit.stdout
     assert "Bewoner.Geplaatst" in audit.stdout and "Huisvestingsdossier.Geopend" in audit.stdout
     assert HOOFD not in audit.stdout
     als_json = json.loads((await asyncio.to_thread(welkom, stack.settings, "audit", "--vnummer", HOOFD, "--json")).stdout)
@@ -112,21 +116,30 @@ async def metrics_zodra(api: httpx.AsyncClient, klaar: Callable[[str], bool], ti
 
 
 async def test_the_http_api_speaks_problem_json_metrics_and_openapi(stack: Stack, keten: Keten) -> None:
+    tokens = Uitgever.van(stack.settings)  # the development issuer in the stack's data dir
+    woonconsulent, mzd, operator = tokens.kop(WOONCONSULENT), tokens.kop(MZD_MEDEWERKER), tokens.kop(OPERATOR)
     async with httpx.AsyncClient(base_url=stack.http_url) as api:
         assert (await api.get("/health")).json() == {"status": "ok"}
-        ongeldig = await api.post("/v1/huisvesting/verhuizingen",
+        bbb = {"vnummer": "2099000077", "datum": "2024-05-01"}
+        for kop, reden in (({}, "geen-token"), (Uitgever().kop(MZD_MEDEWERKER), "sleutel-onbekend")):
+            geweigerd = await api.post("/v1/mzd/bbb-toelatingen", json=bbb, headers=kop)  # none, or another issuer's
+            assert geweigerd.status_code == 401 and geweigerd.headers["content-type"] == "application/problem+json"
+            assert geweigerd.json()["detail"].endswith(f"({reden})") and "2099000077" not in geweigerd.text
+        assert (await api.post("/v1/mzd/bbb-toelatingen", json=bbb, headers=woonconsulent)).status_code == 403
+        ongeldig = await api.post("/v1/huisvesting/verhuizingen", headers=woonconsulent,
                                   json={"vnummer": "12345", "woning_id": "w", "datum": "gisteren"})
         assert ongeldig.status_code == 400
         assert ongeldig.headers["content-type"] == "application/problem+json"
         assert "12345" not in ongeldig.text and "gisteren" not in ongeldig.text
-        onbekend = await api.post("/v1/mzd/bbb-toelatingen", json={"vnummer": "2099000077", "datum": "2024-05-01"})
+        onbekend = await api.post("/v1/mzd/bbb-toelatingen", json=bbb, headers=mzd)
         assert onbekend.status_code == 422 and onbekend.json()["title"] == "domeinregel:ZaakOnbekendFout"
         assert onbekend.headers["API-Version"] == "1.0.0"
-        openapi = (await api.get("/v1/openapi.json")).json()
+        openapi = (await api.get("/v1/openapi.json", headers=operator)).json()
         assert "/v1/rapport" in openapi["paths"] and "/v1/huisvesting/aanbod-acceptaties" in openapi["paths"]
         assert "HTTPValidationError" not in json.dumps(openapi) and "Probleem" in openapi["components"]["schemas"]
-        for antwoord, status in ((await api.get("/v1/bestaat-niet"), 404), (await api.get("/v1/klok"), 405),
-                                 (await api.post("/v1/klok", json={"tot": "2099-01-01"}), 422)):
+        for antwoord, status in ((await api.get("/v1/bestaat-niet", headers=operator), 404),
+                                 (await api.get("/v1/klok", headers=operator), 405),
+                                 (await api.post("/v1/klok", json={"tot": "2099-01-01"}, headers=operator), 422)):
             assert antwoord.status_code == status and antwoord.headers["content-type"] == "application/problem+json"
 
         # /metrics: the samples one placement from COA produces (counters are per process: count the step)
@@ -147,7 +160,7 @@ async def test_the_http_api_speaks_problem_json_metrics_and_openapi(stack: Stack
         vandaag = dt.datetime.combine(dt.date.today(), dt.time(), dt.UTC).timestamp()
         assert uit_tekst(metrics, "welkom_kengetallen_peildatum_seconds") == vandaag   # gauges set on start
         assert "2099000055" not in metrics and str(keten.persoon("2099000055")) not in metrics
-        assert (await api.get("/v1/rapport", params={"peildatum": "2024-13-01"})).status_code == 400
+        assert (await api.get("/v1/rapport", params={"peildatum": "2024-13-01"}, headers=operator)).status_code == 400
 
 
 async def test_two_staff_commands_on_one_dossier_one_wins_and_versions_stay_contiguous(

@@ -18,6 +18,8 @@ from services.huisvesting.domain.wachtrij import Wachtrij
 from services.rapportage.audit import tijdlijn
 from services.rapportage.projectie import herbouw
 from services.stack import Stack, open_apps
+from services.toegang.rollen import OPERATOR, WOONCONSULENT
+from toegang_hulp import Uitgever
 
 pytestmark = pytest.mark.integration
 IBAN = "NL91ABNA0417164300"
@@ -39,8 +41,10 @@ def bsn(vnummer: str, datum: str, nummer: str = "111222333") -> dict[str, Any]:
 
 
 async def staf(stack: Stack, pad: str, **body: str) -> dict[str, Any]:
+    """A woonconsulent's command, with a token of the stack's development issuer."""
     async with httpx.AsyncClient(base_url=stack.http_url) as api:
-        antwoord = await api.post(f"/v1/huisvesting/{pad}", json=body)
+        antwoord = await api.post(f"/v1/huisvesting/{pad}", json=body,
+                                  headers=Uitgever.van(stack.settings).kop(WOONCONSULENT))
     assert antwoord.status_code == 200, antwoord.text
     return antwoord.json()
 
@@ -210,7 +214,8 @@ async def test_every_step_of_a_dossier_is_published_audited_reported_and_measure
     assert [r["datum"] for r in regels] == sorted(r["datum"] for r in regels)
 
     async with httpx.AsyncClient(base_url=stack.http_url) as api:
-        rapport = (await api.get("/v1/rapport", params={"peildatum": "2024-03-01"})).json()["huisvesting"]
+        rapport = (await api.get("/v1/rapport", params={"peildatum": "2024-03-01"},
+                                 headers=Uitgever.van(stack.settings).kop(OPERATOR))).json()["huisvesting"]
         metrics = await metrics_op(stack, api, dt.date(2024, 3, 1))
     assert rapport["gerealiseerd"] == 2
     jaar = rapport["taakstelling_jaar"]

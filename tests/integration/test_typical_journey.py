@@ -13,6 +13,8 @@ from services.huisvesting.domain.persoonsgegevens import Persoonsgegevens
 from services.rapportage.audit import tijdlijn
 from services.rapportage.projectie import herbouw
 from services.stack import Stack, open_apps
+from services.toegang.rollen import KLANTREGISSEUR, OPERATOR, WOONCONSULENT
+from toegang_hulp import Uitgever
 
 pytestmark = pytest.mark.integration
 
@@ -49,9 +51,10 @@ async def test_a_household_of_three_goes_from_permit_to_home_and_intake(stack: S
         lambda es: bool(van_type(es, huisvesting.HUISVESTINGSDOSSIER_GEBLOKKEERD))),
         huisvesting.HUISVESTINGSDOSSIER_GEBLOKKEERD)
     assert geblokkeerd[0].data.ontbreekt == ["iban"]
+    tokens = Uitgever.van(stack.settings)  # staff sign in at the stack's development issuer
     async with httpx.AsyncClient(base_url=stack.http_url) as api:
         antwoord = await api.post("/v1/huisvesting/ibans", json={
-            "vnummer": AMIRA, "iban": "NL91ABNA0417164300", "datum": "2024-02-20"})
+            "vnummer": AMIRA, "iban": "NL91ABNA0417164300", "datum": "2024-02-20"}, headers=tokens.kop(WOONCONSULENT))
         assert antwoord.status_code == 200, antwoord.text
     # A corporation offers a home for four: it goes to the family within the 10 weeks.
     await keten.stuur(cloudevent(corporaties.WONING_BESCHIKBAAR_GESTELD, {
@@ -66,15 +69,21 @@ async def test_a_household_of_three_goes_from_permit_to_home_and_intake(stack: S
     assert aanbod.data.verhuistermijn_verloopt_op == dt.date(2024, 4, 16)
     assert aanbod.source == "urn:nld:gemeente-nijmegen:welkom:huisvesting"
 
-    # Staff record acceptance, the move, and the adults' brede intakes through the HTTP API.
+    # The woonconsulent records acceptance and the move, the klantregisseur the adults' brede intakes,
+    # through the HTTP API.
     async with httpx.AsyncClient(base_url=stack.http_url) as api:
-        for pad, body in [
-            ("/v1/huisvesting/aanbod-acceptaties", {"vnummer": AMIRA, "woning_id": "talis-4711", "datum": "2024-04-05"}),
-            ("/v1/huisvesting/verhuizingen", {"vnummer": AMIRA, "woning_id": "talis-4711", "datum": "2024-04-12"}),
-            ("/v1/inburgering/brede-intakes", {"vnummer": AMIRA, "datum": "2024-03-20", "leerroute": "B1"}),
-            ("/v1/inburgering/brede-intakes", {"vnummer": KARIM, "datum": "2024-05-06", "leerroute": "z-route"}),
+        for rol, pad, body in [
+            (WOONCONSULENT, "/v1/huisvesting/aanbod-acceptaties",
+             {"vnummer": AMIRA, "woning_id": "talis-4711", "datum": "2024-04-05"}),
+            (WOONCONSULENT, "/v1/huisvesting/verhuizingen",
+             {"vnummer": AMIRA, "woning_id": "talis-4711", "datum": "2024-04-12"}),
+            (KLANTREGISSEUR, "/v1/inburgering/brede-intakes",
+             {"vnummer": AMIRA, "datum": "2024-03-20", "leerroute": "B1"}),
+            (KLANTREGISSEUR, "/v1/inburgering/brede-intakes",
+             {"vnummer": KARIM, "datum": "2024-05-06", "leerroute": "z-route"}),
         ]:
-            antwoord = await api.post(pad, json=body, headers={"Idempotency-Key": f"{pad}{body['vnummer']}"})
+            antwoord = await api.post(pad, json=body, headers={"Idempotency-Key": f"{pad}{body['vnummer']}",
+                                                               **tokens.kop(rol)})
             assert antwoord.status_code == 200, antwoord.text
             assert antwoord.headers["API-Version"]
 
@@ -117,7 +126,8 @@ async def test_a_household_of_three_goes_from_permit_to_home_and_intake(stack: S
 
     # The report on a peildatum, and the same figures from a rebuild of the stores (guarantee 5).
     async with httpx.AsyncClient(base_url=stack.http_url) as api:
-        rapport = (await api.get("/v1/rapport", params={"peildatum": "2024-06-30"})).json()
+        rapport = (await api.get("/v1/rapport", params={"peildatum": "2024-06-30"},
+                                 headers=tokens.kop(OPERATOR))).json()
     assert {k: rapport["huisvesting"][k] for k in (
         "periode", "taakstelling", "gerealiseerd", "nog_te_gaan", "dossiers_open", "personen_wachtend",
         "dossiers_over_termijn")} == {

@@ -1,4 +1,5 @@
-"""What the HTTP API unit tests share: a stand-in for the running stack, on the four services in memory."""
+"""What the HTTP API unit tests share: a stand-in for the running stack, on the four services in memory,
+trusting the tests' development issuer (tests/toegang_hulp.py: `kop(rol)` is a header it accepts)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import asyncio
 import datetime as dt
 import types
 
+from toegang_hulp import GEMEENTE, toegang
+
 from services.catalogus import alle
+from services.logboek.application import Logboek
 from services.runtime.gezondheid import Gezondheid
 
 ENV = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
@@ -15,15 +19,21 @@ VNUMMER, IBAN = "1000000001", "NL91ABNA0417164300"
 
 class Stack:
     """The part of a running stack the HTTP API needs (`Draaiend`): the four services in memory,
-    no read models, and a clock that is `manual` or `realtime`; it notes every advance of the clock."""
+    no read models, a Logboek in memory, and a clock that is `manual` or `realtime`; it notes every
+    advance of the clock. It is Nijmegen's and trusts the tests' development issuer, with a rate
+    limit of `limiet`."""
 
-    def __init__(self, klok: str = "manual") -> None:
+    def __init__(self, klok: str = "manual", limiet: str = "120/minute") -> None:
         self.apps = {s.name: s.application(env=ENV, pseudoniem_sleutel="test") for s in alle()}
         self.ready, self.projectie = asyncio.Event(), None
-        self.settings = types.SimpleNamespace(clock=klok)
+        self.settings = types.SimpleNamespace(clock=klok, gemeentecode=GEMEENTE)
+        self.toegang = toegang(limiet)
+        self.logboek = Logboek(env=ENV)
         self.gezondheid = Gezondheid()
         self.verzet: list[dt.date] = []
+        self.verzet_door: list[str | None] = []
 
-    async def verloop_tijd(self, op: dt.date) -> dict[str, int]:
+    async def verloop_tijd(self, op: dt.date, door: str | None = None) -> dict[str, int]:
         self.verzet.append(op)
+        self.verzet_door.append(door)
         return {naam: app.verloop_tijd(op) for naam, app in self.apps.items()}

@@ -6,8 +6,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from http_hulp import Stack
+from toegang_hulp import kop
+
 from services.entrypoints.grenzen import MAX_BODY_BYTES
 from services.entrypoints.http import maak_app
+from services.toegang.rollen import WOONCONSULENT
 
 
 @pytest.fixture
@@ -21,7 +24,7 @@ def test_a_body_over_64_kb_is_refused_with_a_413_problem_before_it_is_parsed(api
     te_groot = b'{"vnummer": "1000000001", "woning_id": "' + b"x" * MAX_BODY_BYTES + b'", "datum": "2024-03-01"}'
 
     antwoord = api.post("/v1/huisvesting/aanbod-acceptaties", content=te_groot,
-                        headers={"content-type": "application/json"})
+                        headers={"content-type": "application/json", **kop(WOONCONSULENT)})
 
     assert antwoord.status_code == 413
     assert antwoord.headers["content-type"] == "application/problem+json"
@@ -34,14 +37,16 @@ def test_a_streamed_body_without_length_is_cut_off_at_the_cap_too(api: TestClien
             yield b" " * 1024
 
     antwoord = api.post("/v1/huisvesting/aanbod-acceptaties", content=delen(),
-                        headers={"content-type": "application/json"})
+                        headers={"content-type": "application/json", **kop(WOONCONSULENT)})
 
     assert antwoord.status_code == 413 and antwoord.json()["title"] == "te-groot"
 
 
-@pytest.mark.parametrize("pad", ["/health", "/v1/bestaat-niet", "/v1/openapi.json"])
-def test_every_answer_carries_the_security_headers_and_no_cors(api: TestClient, pad: str) -> None:
-    antwoord = api.get(pad, headers={"Origin": "https://elders.example"})
+@pytest.mark.parametrize("pad, rol", [("/health", None), ("/v1/bestaat-niet", WOONCONSULENT),
+                                      ("/v1/openapi.json", WOONCONSULENT), ("/v1/openapi.json", None)])
+def test_every_answer_carries_the_security_headers_and_no_cors(api: TestClient, pad: str, rol: str | None) -> None:
+    """Also a 401 (no token): the access layer's refusals are answers like any other."""
+    antwoord = api.get(pad, headers={"Origin": "https://elders.example", **(kop(rol) if rol else {})})
 
     assert antwoord.headers["x-content-type-options"] == "nosniff"
     assert "frame-ancestors 'none'" in antwoord.headers["content-security-policy"]

@@ -9,8 +9,10 @@ import pytest
 from application_hulp import D, afwijzing, koppeling, opgeslagen
 from fastapi.testclient import TestClient
 from http_hulp import IBAN, VNUMMER, Stack
+from toegang_hulp import SUB, kop
 
 from services.entrypoints.http import maak_app
+from services.toegang.rollen import MZD_MEDEWERKER, OPERATOR, WOONCONSULENT
 
 IBAN_URL = "/v1/huisvesting/ibans"
 HERGEBRUIKT = "urn:nld:gemeente-nijmegen:welkom:probleem:idempotency-key-hergebruikt"
@@ -31,7 +33,8 @@ def api(stack: Stack) -> TestClient:
 
 def iban(api: TestClient, sleutel: str | None, **anders: str) -> Any:
     body = {"vnummer": VNUMMER, "iban": IBAN, "datum": "2024-01-10", **anders}
-    return api.post(IBAN_URL, json=body, headers={"Idempotency-Key": sleutel} if sleutel else {})
+    sleutelkop = {"Idempotency-Key": sleutel} if sleutel else {}
+    return api.post(IBAN_URL, json=body, headers={**kop(WOONCONSULENT), **sleutelkop})
 
 
 def opgeslagen_per_service(stack: Stack) -> dict[str, int]:
@@ -42,9 +45,9 @@ def test_the_same_key_with_the_same_request_gets_the_first_answer_and_has_one_ef
     eerste = iban(api, "balie-1")
     na_eerste = opgeslagen_per_service(stack)
 
-    for _ in range(2):
+    for _ in range(2):  # the same body, its keys in another order
         opnieuw = api.post(IBAN_URL, json={"datum": "2024-01-10", "iban": IBAN, "vnummer": VNUMMER},
-                           headers={"Idempotency-Key": "balie-1"})  # the same body, its keys in another order
+                           headers={"Idempotency-Key": "balie-1", **kop(WOONCONSULENT)})
         assert (opnieuw.status_code, opnieuw.content) == (eerste.status_code, eerste.content) == (
             200, b'{"status":"verwerkt"}')
         assert opnieuw.headers["Idempotent-Replayed"] == "true"
@@ -73,16 +76,16 @@ def test_the_same_key_with_another_body_is_refused_with_422_and_nothing_is_recor
     assert iban(api, "balie-2").status_code == 200  # the first request still gets its answer
 
 
-@pytest.mark.parametrize("url, body", [
+@pytest.mark.parametrize("url, body, rol", [
     ("/v1/huisvesting/aanbod-weigeringen", {"vnummer": VNUMMER, "woning_id": "W1", "datum": "2024-01-10",
-                                            "reden": "te ver"}),
-    ("/v1/mzd/bbb-toelatingen", {"vnummer": VNUMMER, "datum": "2024-01-10"}),
+                                            "reden": "te ver"}, WOONCONSULENT),
+    ("/v1/mzd/bbb-toelatingen", {"vnummer": VNUMMER, "datum": "2024-01-10"}, MZD_MEDEWERKER),
 ])
-def test_the_same_key_on_another_endpoint_is_refused_with_422_and_nothing_is_recorded(api, stack, url, body):
+def test_the_same_key_on_another_endpoint_is_refused_with_422_and_nothing_is_recorded(api, stack, url, body, rol):
     iban(api, "balie-3")
     voor = opgeslagen_per_service(stack)
 
-    elders = api.post(url, json=body, headers={"Idempotency-Key": "balie-3"})
+    elders = api.post(url, json=body, headers={"Idempotency-Key": "balie-3", **kop(rol)})
 
     assert elders.status_code == 422 and elders.json()["type"] == HERGEBRUIKT
     assert opgeslagen_per_service(stack) == voor
@@ -91,7 +94,7 @@ def test_the_same_key_on_another_endpoint_is_refused_with_422_and_nothing_is_rec
 def test_the_mzd_command_alone_is_carried_out_with_a_fresh_key(api, stack):
     """The endpoint of the test above works: only the reused key made it refuse."""
     antwoord = api.post("/v1/mzd/bbb-toelatingen", json={"vnummer": VNUMMER, "datum": "2024-01-10"},
-                        headers={"Idempotency-Key": "balie-4"})
+                        headers={"Idempotency-Key": "balie-4", **kop(MZD_MEDEWERKER)})
 
     assert antwoord.status_code == 200, antwoord.text
 
@@ -125,22 +128,22 @@ def test_the_clock_goes_up_to_today_and_refuses_a_later_tot_recording_nothing(ap
     vandaag = dt.date.today()
     voor = opgeslagen_per_service(stack)
 
-    morgen = api.post("/v1/klok", json={"tot": (vandaag + dt.timedelta(days=1)).isoformat()})
-    ver = api.post("/v1/klok", json={"tot": "2099-01-01"})
+    morgen = api.post("/v1/klok", json={"tot": (vandaag + dt.timedelta(days=1)).isoformat()}, headers=kop(OPERATOR))
+    ver = api.post("/v1/klok", json={"tot": "2099-01-01"}, headers=kop(OPERATOR))
 
     for geweigerd in (morgen, ver):
         assert geweigerd.status_code == 422 and geweigerd.headers["content-type"] == "application/problem+json"
         assert geweigerd.json()["title"] == "klok-tot-in-de-toekomst"
     assert stack.verzet == [] and opgeslagen_per_service(stack) == voor
-    assert api.post("/v1/klok", json={"tot": vandaag.isoformat()}).status_code == 200
-    assert stack.verzet == [vandaag]
+    assert api.post("/v1/klok", json={"tot": vandaag.isoformat()}, headers=kop(OPERATOR)).status_code == 200
+    assert stack.verzet == [vandaag] and stack.verzet_door == [SUB]  # the operator of the token
 
 
 def test_the_clock_refuses_to_be_advanced_by_hand_while_it_runs_in_real_time():
     stack = Stack(klok="realtime")
     voor = opgeslagen_per_service(stack)
 
-    antwoord = TestClient(maak_app(stack)).post("/v1/klok", json={"tot": "2024-01-01"})
+    antwoord = TestClient(maak_app(stack)).post("/v1/klok", json={"tot": "2024-01-01"}, headers=kop(OPERATOR))
 
     assert antwoord.status_code == 422 and antwoord.json()["title"] == "klok-loopt-vanzelf"
     assert antwoord.headers["content-type"] == "application/problem+json"

@@ -14,22 +14,29 @@ from typing import Any
 
 import httpx
 import pytest
+from toegang_hulp import ANDERE_GEMEENTE, GEMEENTE, kop, toegang
 
 from services.entrypoints.http import maak_app
 from services.rapportage import grafieken, pagina
 from services.rapportage.projectie import herbouw
+from services.runtime.settings import Settings
+from services.toegang.rollen import OPERATOR
 
 KENGETAL = re.compile(r'data-kengetal="([^"]+)" data-waarde="([^"]*)"')
 URL = re.compile(r"(?:https?:)?//[\w.-]+", re.IGNORECASE)
 
 
+def stack_op(apps: dict[str, Any], projectie: Any) -> types.SimpleNamespace:
+    """The part of a running stack the pages need: Nijmegen's, trusting the tests' development issuer."""
+    return types.SimpleNamespace(apps=apps, ready=asyncio.Event(), projectie=projectie, logboek=None,
+                                 settings=Settings(gemeentecode=GEMEENTE), toegang=toegang())
+
+
 @pytest.fixture
 async def api(oude_apps: dict[str, Any]) -> AsyncIterator[httpx.AsyncClient]:
-    """The HTTP server of a stack on a copy of the old stores."""
-    apps = oude_apps
-    stack = types.SimpleNamespace(apps=apps, ready=asyncio.Event(), projectie=herbouw(apps))
-    transport = httpx.ASGITransport(app=maak_app(stack))
-    async with httpx.AsyncClient(transport=transport, base_url="http://welkom.test") as client:
+    """The HTTP server of a stack on a copy of the old stores, asked by an operator of Nijmegen."""
+    transport = httpx.ASGITransport(app=maak_app(stack_op(oude_apps, herbouw(oude_apps))))
+    async with httpx.AsyncClient(transport=transport, base_url="http://welkom.test", headers=kop(OPERATOR)) as client:
         yield client
 
 
@@ -127,14 +134,18 @@ def test_a_bar_chart_has_a_bar_per_bucket_as_high_as_its_count():
 
 
 async def test_the_page_and_the_report_are_for_one_gemeente_at_a_time(api):
-    eigen = await api.get("/", params={"peildatum": "2024-10-01"})
-    andere = await api.get("/", params={"peildatum": "2024-10-01", "gemeente": "0344"})
-    rapport = (await api.get("/v1/rapport", params={"peildatum": "2024-10-01", "gemeente": "0344"})).json()
+    beide = kop(OPERATOR, gemeenten=(GEMEENTE, ANDERE_GEMEENTE))  # an operator of both gemeenten
+    eigen = await api.get("/", params={"peildatum": "2024-10-01"}, headers=beide)
+    andere = await api.get("/", params={"peildatum": "2024-10-01", "gemeente": ANDERE_GEMEENTE}, headers=beide)
+    rapport = (await api.get("/v1/rapport", params={"peildatum": "2024-10-01", "gemeente": ANDERE_GEMEENTE},
+                             headers=beide)).json()
 
-    assert "Gemeente Nijmegen" in eigen.text and "Gemeente 0344" in andere.text
+    assert "Gemeente Nijmegen" in eigen.text and f"Gemeente {ANDERE_GEMEENTE}" in andere.text
     assert kengetallen(eigen.text)["huisvesting.dossiers_open"] > 0
     assert kengetallen(andere.text)["huisvesting.dossiers_open"] == rapport["huisvesting"]["dossiers_open"] == 0
-    assert (await api.get("/", params={"gemeente": "Nijmegen"})).status_code == 400
+    assert (await api.get("/", params={"gemeente": "Nijmegen"}, headers=beide)).status_code == 403  # not in the token
+    zelfs_met_token = kop(OPERATOR, gemeenten=("Nijmegen",))
+    assert (await api.get("/", params={"gemeente": "Nijmegen"}, headers=zelfs_met_token)).status_code == 400
 
 
 async def test_the_page_names_each_figure_still_to_house_by_what_it_is_measured_against(api):
@@ -155,9 +166,8 @@ async def test_a_client_asking_for_json_gets_the_pages_errors_as_problem_json(ap
     assert json_.status_code == 400 and json_.headers["content-type"] == "application/problem+json"
     assert json_.json()["title"] == "ongeldige-peildatum" and "gisteren" not in json_.text
     assert browser.status_code == 400 and browser.headers["content-type"].startswith("text/html")
-    niet_gestart = types.SimpleNamespace(apps={}, ready=asyncio.Event(), projectie=None)
-    transport = httpx.ASGITransport(app=maak_app(niet_gestart))
-    async with httpx.AsyncClient(transport=transport, base_url="http://welkom.test") as client:
+    transport = httpx.ASGITransport(app=maak_app(stack_op({}, None)))  # not started
+    async with httpx.AsyncClient(transport=transport, base_url="http://welkom.test", headers=kop(OPERATOR)) as client:
         antwoord = await client.get("/")
     assert antwoord.status_code == 503 and antwoord.headers["content-type"] == "application/problem+json"
     assert antwoord.json()["type"].endswith(":niet-gestart")

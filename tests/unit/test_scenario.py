@@ -12,6 +12,7 @@ import asyncio
 from fastapi.testclient import TestClient
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
+from toegang_hulp import AUDIENCE, GEMEENTE, UITGEVER, toegang
 
 from events import brp, coa, corporaties, ind, rijk
 from events.envelope import uit_json, valideer
@@ -23,7 +24,11 @@ from services.runtime.relay import bus_events
 from services.demo.scenario import genereer, perioden
 from services.demo.huishoudens import EINDE, iban
 from services.demo.personeel import Personeel
+from services.demo.runner import DEMO_RATE_LIMIT
 from services.entrypoints.http import maak_app
+from services.logboek.application import Logboek
+from services.runtime.settings import Settings
+from services.toegang.ontwikkel import Tokenvoorraad
 
 ENV = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
 SEED = 2024
@@ -31,12 +36,16 @@ GESPEELD = dt.date(2024, 10, 1)
 
 
 class SimpeleStack:
-    """The part of a running stack the HTTP API needs, on in-memory services."""
+    """The part of a running stack the HTTP API needs, on in-memory services: Nijmegen's, trusting the
+    tests' development issuer, with a rate limit a replay stays within."""
 
     def __init__(self, apps: dict[str, Any]) -> None:
         self.apps, self.ready, self.projectie = apps, asyncio.Event(), None
+        self.settings = Settings(gemeentecode=GEMEENTE)
+        self.toegang = toegang(DEMO_RATE_LIMIT)  # as `welkom demo`: two years of staff work in seconds
+        self.logboek = Logboek(env=ENV)
 
-    async def verloop_tijd(self, op: dt.date) -> dict[str, int]:
+    async def verloop_tijd(self, op: dt.date, door: str | None = None) -> dict[str, int]:
         return {naam: app.verloop_tijd(op) for naam, app in self.apps.items()}
 
 
@@ -60,6 +69,7 @@ def speel(events: tuple[dict[str, Any], ...], seed: int = SEED) -> tuple[dict[st
                 for e in events if "vnummer" in e["data"]}
     personeel = Personeel(seed, personen)
     http = TestClient(maak_app(SimpeleStack(apps)))  # staff act through the HTTP API, as in the demo
+    tokens = Tokenvoorraad(UITGEVER.issuer, AUDIENCE, [GEMEENTE])  # each with a token of their role, as in the demo
     afgewezen: list = []
 
     def uitgaand() -> None:
@@ -79,7 +89,7 @@ def speel(events: tuple[dict[str, Any], ...], seed: int = SEED) -> tuple[dict[st
         for app in apps.values():
             afgewezen.extend(app.verwerk_batch([b for b in berichten if b.type in app.handlers()]))
         uitgaand()
-        while personeel.werk_af(http, tot):
+        while personeel.werk_af(http, tot, tokens.kop):
             uitgaand()
         for app in apps.values():
             app.verloop_tijd(tot + dt.timedelta(days=1))

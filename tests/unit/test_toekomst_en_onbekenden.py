@@ -10,13 +10,16 @@ from typing import Any
 import pytest
 from application_hulp import ENV, D, afwijzing, koppeling, plaatsing, woning
 from fastapi.testclient import TestClient
+from toegang_hulp import GEMEENTE, kop, toegang
 
 from services import catalogus
 from services.domain import Domeinfout
 from services.domain.toekomst import TOEKOMSTVENSTER_DAGEN, ToekomstigeDatumFout
 from services.entrypoints.http import maak_app
+from services.logboek.application import Logboek
 from services.runtime.commands import Opdracht
 from services.runtime.settings import Settings
+from services.toegang.rollen import WOONCONSULENT
 
 ONBEKEND = "9999999999"
 VOORBEELDWAARDEN = {"woning_id": "W1", "iban": "NL91ABNA0417164300", "leerroute": "B1", "reden": "verkeerd ingevoerd",
@@ -105,6 +108,8 @@ class _Stack:
     def __init__(self) -> None:
         self.apps = apps()
         self.ready, self.projectie = asyncio.Event(), None
+        self.settings, self.toegang = Settings(gemeentecode=GEMEENTE), toegang()
+        self.logboek = Logboek(env=ENV)
 
 
 def test_over_http_a_date_past_the_window_and_an_unknown_person_are_422_problem_json():
@@ -114,7 +119,7 @@ def test_over_http_a_date_past_the_window_and_an_unknown_person_are_422_problem_
                              "domeinregel:ToekomstigeDatumFout"),
                             ({"vnummer": ONBEKEND, "iban": "NL91ABNA0417164300", "datum": "2024-02-14"},
                              "domeinregel:PersoonOnbekendFout")):
-            antwoord = http.post("/v1/huisvesting/ibans", json=body)
+            antwoord = http.post("/v1/huisvesting/ibans", json=body, headers=kop(WOONCONSULENT))
             assert antwoord.status_code == 422 and antwoord.headers["content-type"] == "application/problem+json"
             assert antwoord.json()["title"] == titel and ONBEKEND not in antwoord.text
     assert opgeslagen(stack.apps) == {naam: 0 for naam in stack.apps}
