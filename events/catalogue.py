@@ -48,6 +48,7 @@ NL GOV profile:
 | `datacontenttype` | `{DATACONTENTTYPE}` |
 | `dataschema` | the URI of the JSON schema of `data`, listed per type below |
 | `sequence`, `sequencetype` | on our events only: position of the event in its service's stream, `sequencetype` `Integer` |
+| `traceparent` | optional: the W3C Trace Context of the processing that sent the event (CloudEvents distributed tracing extension), see [Trace context](#trace-context) |
 | `data` | the fields listed per type below; no other fields are allowed and values are not coerced |
 
 ## Kafka binding
@@ -61,6 +62,26 @@ welkom follows the CNCF Kafka protocol binding of CloudEvents.
 - **Key**: the `subject`, so all events of one person stay ordered in one partition.
 - **Size**: a record value is at most {MAX_EVENT_BYTES} bytes ({MAX_EVENT_BYTES // 1024} KB);
   larger records are rejected.
+
+## Trace context
+
+welkom takes part in a [W3C Trace Context](https://www.w3.org/TR/trace-context/) trace through the
+CloudEvents [distributed tracing extension](https://github.com/cloudevents/spec/blob/main/cloudevents/extensions/distributed-tracing.md):
+the attribute `traceparent` (`00-<trace-id>-<parent-id>-<flags>`; in binary mode the header
+`ce_traceparent`).
+
+- **Inbound**: a partner may send `traceparent`. welkom then processes the event as a new span
+  in the sender's trace, with the sender's span as its parent; the Logboek Dataverwerkingen
+  record of that processing (`trace_id`, `operation_id`, `parent_operation_id`) says so. A
+  missing or invalid `traceparent` (not that format, version `ff`, an all-zero trace or span id)
+  is ignored and the processing starts a new trace: it is **never a reason to reject** an event
+  (in binary mode the header must be UTF-8 text, like every `ce_*` header). `tracestate` is not
+  read.
+- **Outbound**: every event welkom publishes carries the `traceparent` of the processing that
+  caused it (an inbound event, a staff command, the clock), so a consumer can continue the
+  trace. Events stored before welkom recorded their provenance are published without it.
+- Staff commands and audit reads over HTTP take the same value from the `traceparent` header
+  (at most 55 characters, the length of version `00`).
 
 ## Dead-letter topics
 

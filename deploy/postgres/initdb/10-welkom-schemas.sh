@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Least-privilege PostgreSQL for welkom: one LOGIN role per service (welkom_opvang,
-# welkom_huisvesting, welkom_inburgering, welkom_mzd) that owns only its schema of the same name,
+# Least-privilege PostgreSQL for welkom: one LOGIN role per store that owns only its schema of the
+# same name (the services' welkom_opvang, welkom_huisvesting, welkom_inburgering, welkom_mzd, and
+# welkom_logboek for the Logboek Dataverwerkingen of audit and Logboek reads and DLQ replays),
 # and the NOLOGIN welkom_audit role that may read every schema and write nothing. Each role's
 # password comes from the libpq password file welkom itself reads (PGPASSFILE), so the two cannot
 # drift. Safe to re-run: it creates what is missing and sets every password and privilege again
@@ -20,7 +21,8 @@ set -euo pipefail
 PGPASS_FILE="${WELKOM_PGPASS_FILE:-/run/secrets/welkom.pgpass}"
 DB="${POSTGRES_DB:?set POSTGRES_DB (the welkom database)}"
 ADMIN="${POSTGRES_USER:?set POSTGRES_USER (the bootstrap superuser)}"
-SERVICES=(opvang huisvesting inburgering mzd)
+# The stores: the four services and the Logboek (services/logboek/), each its own role and schema.
+STORES=(opvang huisvesting inburgering mzd logboek)
 
 fail() { printf 'postgres-init: ERROR: %s\n' "$*" >&2; exit 1; }
 
@@ -59,7 +61,7 @@ psql_quoted() {
 
 [[ -r "$PGPASS_FILE" ]] || fail "cannot read the passfile $PGPASS_FILE (WELKOM_PGPASS_FILE)"
 declare -A PW
-for s in "${SERVICES[@]}"; do
+for s in "${STORES[@]}"; do
   PW[$s]="$(password_for "welkom_$s")" || fail "$PGPASS_FILE has no line for database $DB, user welkom_$s"
   [[ -n "${PW[$s]}" && "${PW[$s]}" != replace-with* ]] || fail "$PGPASS_FILE: set a real password for welkom_$s"
 done
@@ -68,7 +70,7 @@ done
 # messages are terse (no statement text).
 {
   printf '\\set VERBOSITY terse\n'
-  for s in "${SERVICES[@]}"; do
+  for s in "${STORES[@]}"; do
     printf '\\set pw_%s %s\n' "$s" "$(psql_quoted "${PW[$s]}")"
   done
   cat <<'SQL'
@@ -85,7 +87,8 @@ SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database())
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
 SELECT format('CREATE ROLE %I', role)
-FROM unnest(ARRAY['welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd', 'welkom_audit']) AS role
+FROM unnest(ARRAY['welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd', 'welkom_logboek',
+                  'welkom_audit']) AS role
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = role)
 \gexec
 ALTER ROLE welkom_audit NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
@@ -93,14 +96,16 @@ ALTER ROLE welkom_audit NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATIO
 SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS '
               'PASSWORD %L', role, pw)
 FROM (VALUES ('welkom_opvang', :'pw_opvang'), ('welkom_huisvesting', :'pw_huisvesting'),
-             ('welkom_inburgering', :'pw_inburgering'), ('welkom_mzd', :'pw_mzd')) AS t(role, pw)
+             ('welkom_inburgering', :'pw_inburgering'), ('welkom_mzd', :'pw_mzd'),
+             ('welkom_logboek', :'pw_logboek')) AS t(role, pw)
 \gexec
 
--- Each service role owns its schema of the same name (and, after an upgrade from one shared
+-- Each store's role owns its schema of the same name (and, after an upgrade from one shared
 -- role, the tables, types and functions already in it) and can reach nothing else; welkom_audit
--- reads all four.
+-- reads all five.
 SELECT stmt
-FROM unnest(ARRAY['welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd']) AS s,
+FROM unnest(ARRAY['welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd',
+                  'welkom_logboek']) AS s,
 LATERAL (VALUES
   (1, format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), s)),
   (2, format('CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION %I', s, s)),
@@ -113,24 +118,28 @@ ORDER BY s, n
 \gexec
 SELECT format('ALTER TABLE %I.%I OWNER TO %I', schemaname, tablename, schemaname)
 FROM pg_tables
-WHERE schemaname IN ('welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd')
+WHERE schemaname IN ('welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd',
+                     'welkom_logboek')
   AND tableowner <> schemaname
 \gexec
 SELECT format('ALTER TYPE %I.%I OWNER TO %I', n.nspname, t.typname, n.nspname)
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
-WHERE n.nspname IN ('welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd')
+WHERE n.nspname IN ('welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd',
+                    'welkom_logboek')
   AND pg_get_userbyid(t.typowner) <> n.nspname
 \gexec
 SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, n.nspname)
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE n.nspname IN ('welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd')
+WHERE n.nspname IN ('welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd',
+                    'welkom_logboek')
   AND pg_get_userbyid(p.proowner) <> n.nspname
 \gexec
 SELECT format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO welkom_audit', s)
-FROM unnest(ARRAY['welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd']) AS s
+FROM unnest(ARRAY['welkom_opvang', 'welkom_huisvesting', 'welkom_inburgering', 'welkom_mzd',
+                  'welkom_logboek']) AS s
 \gexec
 SELECT format('GRANT CONNECT ON DATABASE %I TO welkom_audit', current_database())
 \gexec
@@ -138,4 +147,4 @@ SQL
 } | psql -X --quiet -v ON_ERROR_STOP=1 --username "$ADMIN" --dbname "$DB" >/dev/null
 
 printf 'postgres-init: roles%s and welkom_audit in place in database %s\n' \
-  "$(printf ' welkom_%s' "${SERVICES[@]}")" "$DB"
+  "$(printf ' welkom_%s' "${STORES[@]}")" "$DB"
