@@ -30,7 +30,7 @@ from services.runtime.herkomst import Herkomst
 from services.rapportage.projectie import Projectie
 from services.runtime.gezondheid import Gezondheid
 from services.runtime.application import AlVerwerkt, WelkomApplication
-from services.runtime.commands import Opdracht, Verzoek
+from services.runtime.commands import Basisverzoek, Opdracht, Verzoek
 from services.runtime.settings import Settings
 from services.toegang import rollen
 from services.toegang.tokens import Gebruiker
@@ -193,7 +193,7 @@ def _route(api: FastAPI, stack: Draaiend, opdracht: Opdracht[Any]) -> None:
     same request with a key gets its first answer again (status and body, with `Idempotent-Replayed`);
     another request with it, on this or another service's URL, 422 and nothing recorded."""
 
-    async def endpoint(body: Verzoek, key: str | None = None, traceparent: str | None = None,
+    async def endpoint(body: Basisverzoek, key: str | None = None, traceparent: str | None = None,
                        wie: Gebruiker | None = None) -> JSONResponse:
         assert wie is not None
         app = stack.apps[opdracht.service]
@@ -205,8 +205,9 @@ def _route(api: FastAPI, stack: Draaiend, opdracht: Opdracht[Any]) -> None:
                 await asyncio.to_thread(_niet_elders_gebruikt, stack, opdracht.service, sleutel)
             await asyncio.to_thread(opdracht.voer_uit, app, body, sleutel, lambda _: VERWERKT, herkomst)
         except Domeinfout:  # refused: nothing stored, but the person's data was processed to decide it
-            if stack.logboek is not None:
-                await asyncio.to_thread(stack.logboek.leg_vast, [app.persoon(body.vnummer)], herkomst,
+            persoon = opdracht.persoon(app, body)
+            if stack.logboek is not None and persoon is not None:
+                await asyncio.to_thread(stack.logboek.leg_vast, [persoon], herkomst,
                                         status="fout", activiteit=activiteit_sleutel(opdracht.service))
             raise
         except AlVerwerkt as e:

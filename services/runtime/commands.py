@@ -16,15 +16,25 @@ from services.runtime.application import WelkomApplication, Werkeenheid
 from services.runtime.herkomst import Herkomst
 
 
-class Verzoek(BaseModel):
+class Basisverzoek(BaseModel):
     """The body of a staff command: strict, closed, and never echoing its input in an error."""
 
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
+
+class Verzoek(Basisverzoek):
+    """The body of a command about a person known by V-nummer."""
+
     vnummer: Vnummer = Field(description="V-nummer of the person; in the body, never in a URL")
 
 
-V = TypeVar("V", bound=Verzoek)
+V = TypeVar("V", bound=Basisverzoek)
+
+
+def per_vnummer(app: WelkomApplication, verzoek: Any) -> uuid.UUID | None:
+    """The person of a command: the persoon_id of its V-nummer (a command without one: none)."""
+    vnummer = getattr(verzoek, "vnummer", None)
+    return app.persoon(vnummer) if vnummer else None
 
 
 @dataclass(frozen=True)
@@ -40,11 +50,14 @@ class Opdracht(Generic[V]):
     verzoek: type[V]
     rollen: tuple[str, ...]
     """Who may give this command (enforced by the access layer)."""
-    uitvoeren: Callable[[Any, Werkeenheid, uuid.UUID, V], object]
-    """(application, unit of work, persoon_id, request): one call into the service's Application."""
+    uitvoeren: Callable[[Any, Werkeenheid, Any, V], object]
+    """(application, unit of work, persoon_id or None, request): one call into the service's Application."""
     doc: str
     cli_namen: Mapping[str, str] = field(default_factory=dict)
     """CLI option name of a body field, where it differs from the field name (woning_id -> woning)."""
+    persoon: Callable[[WelkomApplication, Any], uuid.UUID | None] = per_vnummer
+    """The persoon_id the command is about (by V-nummer; another key, such as a BSN; or None for a
+    command about no person, such as a location): `uitvoeren` gets it, and refusals are logged for it."""
 
     @property
     def url(self) -> str:
@@ -61,7 +74,7 @@ class Opdracht(Generic[V]):
         Ontvangst keeps the fingerprint of this request (`canoniek`) and `antwoord(result)`: the
         key again answers AlVerwerkt with that answer, or SleutelHergebruiktFout for another request.
         `herkomst` (who gave it, its key, its trace) goes with every event it stores."""
-        persoon = app.persoon(verzoek.vnummer)
+        persoon = self.persoon(app, verzoek)
         return app.voer_uit(lambda uow: self.uitvoeren(app, uow, persoon, verzoek), sleutel,
                             verzoek=self.canoniek(verzoek), antwoord=antwoord, herkomst=herkomst)
 
