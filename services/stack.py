@@ -57,6 +57,8 @@ def open_apps(settings: Settings, namen: list[str] | None = None) -> dict[str, W
 def open_logboek(settings: Settings) -> Logboek:
     """The Logboek's own store (audit and Logboek reads, DLQ replays), beside the services' stores."""
     env = application_env(settings, LOGBOEK)
+    for naam in ("AGGREGATE_CACHE_MAXSIZE", "AGGREGATE_CACHE_FASTFORWARD"):
+        env.pop(naam)  # not one writer: the stack and CLI commands (audit, logboek, dlq) all log here
     vereis_persistentie(env)
     return Logboek(env=env)
 

@@ -126,3 +126,20 @@ def test_the_register_names_purpose_legal_basis_and_retention_of_every_activity(
         assert activiteit.naam and activiteit.doel and activiteit.grondslag and activiteit.bewaartermijn
     for service in alle():
         assert register.activiteit_sleutel(service.name) in register.activiteiten()
+
+
+def test_two_processes_log_for_the_same_person_in_the_logboek_store_in_turn(tmp_path):
+    from services.runtime.settings import Settings
+    from services.stack import open_logboek
+
+    settings = Settings(data_dir=tmp_path)
+    stack, cli = open_logboek(settings), open_logboek(settings)  # `welkom up` and a `welkom audit` beside it
+    persoon = alle()[0].application(env=ENV, pseudoniem_sleutel="test").persoon(VNUMMER)
+
+    for i in range(3):
+        for logboek, actor in ((stack, "http"), (cli, "cli")):
+            logboek.leg_vast([persoon], Herkomst(bron=f"{actor}-{i}", actor=actor, naam="audit-tijdlijn-gelezen"))
+
+    from services.logboek.lees import regels
+    assert [r["bron"] for r in regels({"logboek": stack}, persoon)] == [
+        f"{actor}-{i}" for i in range(3) for actor in ("http", "cli")]
