@@ -59,6 +59,8 @@ def open_logboek(settings: Settings) -> Logboek:
     env = application_env(settings, LOGBOEK)
     for naam in ("AGGREGATE_CACHE_MAXSIZE", "AGGREGATE_CACHE_FASTFORWARD"):
         env.pop(naam)  # not one writer: the stack and CLI commands (audit, logboek, dlq) all log here
+    if "POSTGRES_POOL_SIZE" in env:  # a read now and then: two connections, not a service's eight
+        env.update({"POSTGRES_POOL_SIZE": "1", "POSTGRES_MAX_OVERFLOW": "1"})
     vereis_persistentie(env)
     return Logboek(env=env)
 
