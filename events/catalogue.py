@@ -98,7 +98,8 @@ The partition keeps flowing: a rejected record never blocks the ones after it.
 
 Chain partners identify people by `vnummer` (later also `bsn`) inside `data`. Inside welkom and
 on `gemeente.*` topics a person is the pseudonymous `persoon_id`, a UUID derived from the
-vnummer with a keyed HMAC. **No vnummer or BSN appears in record keys, `subject`, topic names**,
+vnummer with a keyed HMAC (for an ontheemde from Ukraine, who has no vnummer and whom staff name
+by BSN: from the BSN, in a namespace of its own). **No vnummer or BSN appears in record keys, `subject`, topic names**,
 metric labels, log lines, URLs or DLQ reasons.
 """
 

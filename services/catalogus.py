@@ -60,7 +60,7 @@ def _venster(s: Settings) -> dict[str, Any]:
 
 SERVICES = (
     Service(opvang.Opvang, opvang_translation, opvang_projections, opvang_metrics, opvang_commands.COMMANDS,
-            opties=_venster),
+            opties=lambda s: {"kind_verplaatsing_dagen": s.opvang_kind_verplaatsing_dagen, **_venster(s)}),
     Service(
         huisvesting.Huisvesting, huisvesting_translation, huisvesting_projections, huisvesting_metrics,
         huisvesting_commands.COMMANDS, opties=lambda s: {"vereist": tuple(s.huisvesting_vereist), **_venster(s)},

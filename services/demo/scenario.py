@@ -77,7 +77,23 @@ def genereer(huishoudens: int = BASIS, seed: int = JAAR) -> list[dict[str, Any]]
             besluit = dag(rng, dt.date(jaar, 1, 2), dt.date(jaar, 12, 1))
             uit(ind.ASIELAANVRAAG_AFGEWEZEN, IND, besluit, {
                 "vnummer": nummers.vnummer(), "besluitdatum": besluit.isoformat(), "definitief": True})
+    _spreidingswet(uit)  # last, so every other event keeps the random draws it had
     return uit.gesorteerd()
+
+
+def _spreidingswet(uit: _Uit) -> None:
+    """Seed 001 §1.1: 817 places (69 AMV) per 1 July 2025; COA's 400 at the Dommer van Poldersveldtweg
+    and 120 at the Stieltjesstraat, closing in September 2027 (opening dates are ours). The AMV
+    units (AMV_LOCATIE) stay unregistered: the seed has no AMV opvang in Nijmegen yet."""
+    uit(rijk.SPREIDINGSTAAKSTELLING_VASTGESTELD, RIJK, dt.date(2024, 2, 1), {
+        "gemeentecode": GEMEENTECODE, "cyclus": "2024-2026", "fase": "indicatief", "plekken": 817,
+        "amv_plekken": 69, "realiseren_per": "2025-07-01", "besluitdatum": "2024-02-01"})
+    for locatie_id, naam, soort, plekken, sluiting in (
+            (LOCATIES[0], "Dommer van Poldersveldtweg", "azc", 400, None),
+            (LOCATIES[1], "Stieltjesstraat", "noodopvang", 120, "2027-09-30")):
+        uit(coa.LOCATIE_GEOPEND, COA, dt.date(2021, 1, 1), {
+            "locatie_id": locatie_id, "naam": naam, "gemeentecode": GEMEENTECODE, "soort": soort,
+            "capaciteit": plekken, "datum": "2021-01-01", "geplande_sluiting": sluiting})
 
 
 def _huishouden(uit: _Uit, rng: random.Random, nummers: Nummers, h: Huishouden) -> None:

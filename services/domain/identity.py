@@ -1,4 +1,4 @@
-"""Pseudonymous person ids: a keyed HMAC of the vnummer, so no vnummer travels inside welkom."""
+"""Pseudonymous person ids: a keyed HMAC of the vnummer (or, for a person without one, of the BSN), so neither travels inside welkom."""
 
 from __future__ import annotations
 
@@ -16,6 +16,17 @@ def persoon_id(vnummer: str, secret: str) -> uuid.UUID:
     raw[6] = (raw[6] & 0x0F) | 0x80  # version 8: custom
     raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
     return uuid.UUID(bytes=bytes(raw))
+
+
+BSN_NAAMRUIMTE = "bsn:"
+"""What the HMAC of a BSN is taken over, before the BSN: a namespace of its own, so no BSN gives
+the persoon_id of a V-nummer (ten digits, never this prefix)."""
+
+
+def persoon_id_van_bsn(bsn: str, secret: str) -> uuid.UUID:
+    """The `persoon_id` of a person known only by BSN (an ontheemde from Ukraine has no V-nummer):
+    the same keyed HMAC, over `bsn:<BSN>`. The BSN itself is never stored."""
+    return persoon_id(BSN_NAAMRUIMTE + bsn, secret)
 
 
 def afgeleid_id(*delen: object) -> uuid.UUID:

@@ -58,10 +58,10 @@ without achterstand); in `taakstelling_periode` and `taakstelling_jaar` it equal
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 from typing import Any
 
+from services.rapportage.statistiek import kwantiel
 from services.huisvesting.domain import periode as halfjaar
 from services.huisvesting.domain.huisvestingsdossier import DOORSTROOM, HUISVESTINGSTERMIJN
 
@@ -247,15 +247,6 @@ def _cijfers(
     }
 
 
-def kwantiel(waarden: list[int], q: float) -> float | None:
-    """The q-quantile by linear interpolation between the sorted values, one decimal."""
-    if not waarden:
-        return None
-    gesorteerd = sorted(waarden)
-    positie = q * (len(gesorteerd) - 1)
-    onder, boven = math.floor(positie), math.ceil(positie)
-    waarde = gesorteerd[onder] + (gesorteerd[boven] - gesorteerd[onder]) * (positie - onder)
-    return round(waarde, 1)
 
 
 def _doorlooptijd(huisvestingen: list[tuple[dt.date, int, bool, dt.date]]) -> dict[str, Any]:

@@ -8,11 +8,14 @@ from collections.abc import Sequence
 from events import coa, huisvesting, ind, topics
 from events.envelope import Bericht
 from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
+from services.opvang.bewoners import Bewoners
 from services.opvang.domain.bewoner import Bewoner
+from services.opvang.locaties import Locaties
+from services.opvang.ontheemden import Ontheemden
 from services.runtime.toekomstvenster import MetToekomstvenster
 
 
-class Opvang(MetToekomstvenster, WelkomApplication):
+class Opvang(Bewoners, Locaties, Ontheemden, MetToekomstvenster, WelkomApplication):
     """Follows each person's stay in the reception locations."""
 
     name = "opvang"
@@ -21,9 +24,12 @@ class Opvang(MetToekomstvenster, WelkomApplication):
         return (
             Invoer(topics.KETEN_COA, coa.ASIELZOEKER_GEPLAATST, self.geplaatst),
             Invoer(topics.KETEN_COA, coa.ASIELZOEKER_VERPLAATST, self.verplaatst),
+            *self.bewoner_invoer(),
             Invoer(topics.KETEN_IND, ind.VERBLIJFSVERGUNNING_VERLEEND, self.vergunning_verleend),
             Invoer(topics.GEMEENTE_HUISVESTING, huisvesting.VERHUISD, self.verhuisd),
             Invoer(topics.GEMEENTE_HUISVESTING, huisvesting.VERHUIZING_GECORRIGEERD, self.verhuizing_gecorrigeerd),
+            *self.locatie_invoer(),
+            *self.ontheemde_invoer(),
         )
 
     def _bewoner(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Bewoner:
@@ -32,13 +38,15 @@ class Opvang(MetToekomstvenster, WelkomApplication):
     def geplaatst(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.AsielzoekerGeplaatst = bericht.data  # type: ignore[assignment]
         self.eis_binnen_venster(data.datum)
-        self._bewoner(uow, self.persoon(data.vnummer)).plaats(data.locatie_id, data.datum)
+        self._bewoner(uow, self.persoon(data.vnummer)).plaats(
+            data.locatie_id, data.datum, data.geboortedatum, data.bijzondere_behoefte
+        )
 
     def verplaatst(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.AsielzoekerVerplaatst = bericht.data  # type: ignore[assignment]
         self.eis_binnen_venster(data.datum)
         self._bewoner(uow, self.persoon(data.vnummer)).verplaats(
-            data.van_locatie_id, data.naar_locatie_id, data.datum
+            data.van_locatie_id, data.naar_locatie_id, data.datum, self.kind_verplaatsing_dagen
         )
 
     def vergunning_verleend(self, uow: Werkeenheid, bericht: Bericht) -> None:

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from types import ModuleType
 from typing import Any
 
-from services.opvang import rapport_bewoners
+from services.opvang import rapport_bewoners, rapport_locaties, rapport_ontheemden
 from services.runtime.views import Feit
 
-DELEN: tuple[ModuleType, ...] = (rapport_bewoners,)
+DELEN: tuple[ModuleType, ...] = (rapport_bewoners, rapport_locaties, rapport_ontheemden)
 """The parts: each has `BRONNEN`, `feiten(event)`, `staat(facts)` (it ignores facts of other parts)
 and `rapport(staten, peildatum)`, which may read every part's state (occupancy needs stays and capacity)."""
 

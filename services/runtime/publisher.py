@@ -39,6 +39,8 @@ def sleutel(envelope: dict[str, Any], settings: Settings) -> bytes | None:
     data = envelope.get("data")
     if isinstance(data, dict) and isinstance(data.get("vnummer"), str):
         return str(persoon_id(data["vnummer"], settings.pseudonym_secret.get_secret_value())).encode()
+    if isinstance(data, dict) and isinstance(data.get("locatie_id"), str):  # a location's events stay in order
+        return data["locatie_id"].encode()
     subject = envelope.get("subject")
     return subject.encode() if isinstance(subject, str) else None
 

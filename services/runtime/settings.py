@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     toekomst_venster_dagen: int = Field(
         30, ge=0, description="facts dated more than this many days after today are refused (422, or the DLQ)"
     )
+    opvang_kind_verplaatsing_dagen: int = Field(
+        90, ge=1, le=3650, description="a child's move within this many days of their previous move counts as "
+        "repeated (welkom_opvang_kinderen_herhaald_verplaatst_personen); each signal stores the window it was judged by"
+    )
     huisvesting_vereist: Annotated[list[Literal["bsn", "iban"]], NoDecode] = Field(
         ["bsn", "iban"],
         description="comma-separated persoonsgegevens of the main person without which a dossier is blocked",

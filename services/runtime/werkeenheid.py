@@ -13,6 +13,7 @@ from eventsourcing.persistence import IntegrityError
 from events.envelope import Bericht
 from services.domain.termijnkalender import Termijnkalender
 from services.domain.verwerkingslog import Verwerkingslog
+from services.logboek.register import activiteit_van
 from services.runtime.herkomst import HERKOMST, Herkomst, personen_van
 
 T = TypeVar("T")
@@ -75,7 +76,8 @@ class Werkeenheid:
         traceparent), and log the processing once for every person those events are about, in
         the person's Verwerkingslog of this store (saved in the same transaction)."""
         service = getattr(type(self.app), "name", self.app.name)  # the bench renames an instance per gemeente
-        personen: dict[uuid.UUID, None] = {}
+        personen: dict[uuid.UUID, str] = {}
+        """Each person the events are about, with the activity (of the register) of their first event."""
         ids = list(self._aggregates) if alles else [i for i in self._aangeraakt if i in self._aggregates]
         self._aangeraakt = set()
         for aggregate in [self._aggregates[i] for i in ids]:
@@ -83,14 +85,15 @@ class Werkeenheid:
                 if HERKOMST not in event.__dict__:
                     event.__dict__[HERKOMST] = herkomst.van_event(service, event)
                     if not isinstance(aggregate, Verwerkingslog):
-                        personen.update(dict.fromkeys(personen_van(event, aggregate)))
+                        for persoon in personen_van(event, aggregate):
+                            personen.setdefault(persoon, activiteit_van(service, event).sleutel)
         if not personen:
             return
-        record = herkomst.record(service)
-        for persoon in personen:
+        records = {activiteit: herkomst.record(service, activiteit=activiteit) for activiteit in set(personen.values())}
+        for persoon, activiteit in personen.items():
             log_id = Verwerkingslog.create_id(persoon, service)
             log = self.get(log_id) or self.add(Verwerkingslog(persoon, service))
-            log.verwerkt(**record)
+            log.verwerkt(**records[activiteit])
             for event in log.pending_events:
                 event.__dict__.setdefault(HERKOMST, herkomst.van_event(service, event))
         self._aangeraakt = set()

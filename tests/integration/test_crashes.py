@@ -99,7 +99,9 @@ async def test_a_process_killed_between_store_commit_and_offset_commit_loses_and
     assert all([e.data.verplaatsingen for e in v] == [1] for v in verplaatst.values()), verplaatst
     apps = open_apps(settings)
     try:
-        assert herbouw(apps).rapport(dt.date(2024, 6, 1))["opvang"] == {"bewoners_in_opvang": 6, "verplaatsingen": 5}
+        cijfers = herbouw(apps).rapport(dt.date(2024, 6, 1))["opvang"]
+        assert {k: cijfers[k] for k in ("bewoners_in_opvang", "verplaatsingen")} == {
+            "bewoners_in_opvang": 6, "verplaatsingen": 5}
     finally:
         for app in apps.values():
             app.close()

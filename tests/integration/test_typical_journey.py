@@ -133,7 +133,8 @@ async def test_a_household_of_three_goes_from_permit_to_home_and_intake(stack: S
         "dossiers_over_termijn")} == {
         "periode": "2024-H1", "taakstelling": 182, "gerealiseerd": 3, "nog_te_gaan": 179,
         "dossiers_open": 0, "personen_wachtend": 0, "dossiers_over_termijn": 0}
-    assert rapport["opvang"] == {"bewoners_in_opvang": 0, "verplaatsingen": 0}
+    assert {k: rapport["opvang"][k] for k in ("bewoners_in_opvang", "verplaatsingen")} == {
+        "bewoners_in_opvang": 0, "verplaatsingen": 0}
     assert rapport["inburgering"]["intakes_afgerond"] == 2
     assert rapport["inburgering"]["intake_wachtlijst"] == 0
     for peildatum in ("2024-01-31", "2024-03-01", "2024-04-10", "2024-06-30"):

@@ -26,7 +26,17 @@ VOORBEELDEN: dict[str, dict[str, Any]] = {
     },
     "nl.opvang.asielzoeker-geplaatst": {
         "vnummer": VNUMMER, "locatie_id": "azc-heumensoord", "datum": "2024-01-15",
-        "geboortedatum": "1990-06-30",
+        "geboortedatum": "1990-06-30", "bijzondere_behoefte": "medisch",
+    },
+    "nl.opvang.asielzoeker-vertrokken": {
+        "vnummer": VNUMMER, "locatie_id": "azc-heumensoord", "datum": "2024-05-01", "reden": "einde-recht-op-opvang",
+    },
+    "nl.opvang.bewoner-vertrektermijn-gestart": {
+        "persoon_id": PERSOON, "locatie_id": "azc-heumensoord", "besluitdatum": "2024-03-01",
+        "vertrektermijn_verloopt_op": "2024-03-29",
+    },
+    "nl.opvang.bewoner-recht-op-opvang-beeindigd": {
+        "persoon_id": PERSOON, "locatie_id": "azc-heumensoord", "verlopen_op": "2024-03-29",
     },
     "nl.opvang.asielzoeker-verplaatst": {
         "vnummer": VNUMMER, "van_locatie_id": "azc-heumensoord", "naar_locatie_id": "azc-lent",
@@ -171,6 +181,46 @@ VOORBEELDEN: dict[str, dict[str, Any]] = {
     "nl.opvang.bewoner-uitstroom-gecorrigeerd": {
         "persoon_id": PERSOON, "locatie_id": "azc-heumensoord", "datum": "2024-04-12", "oude_datum": "2024-04-21",
         "reden": "verhuizing-gecorrigeerd",
+    },
+    "nl.opvang.spreidingstaakstelling-vastgesteld": {
+        "gemeentecode": "0268", "cyclus": "2024-2026", "fase": "indicatief", "plekken": 817, "amv_plekken": 69,
+        "realiseren_per": "2025-07-01", "besluitdatum": "2024-02-01",
+    },
+    "nl.opvang.locatie-geopend": {
+        "locatie_id": "azc-stieltjesstraat", "naam": "Stieltjesstraat", "gemeentecode": "0268", "soort": "noodopvang",
+        "capaciteit": 120, "datum": "2023-03-01", "geplande_sluiting": "2027-09-30",
+    },
+    "nl.opvang.locatie-capaciteit-gewijzigd": {"locatie_id": "azc-stieltjesstraat", "capaciteit": 150, "datum": "2024-09-01"},
+    "nl.opvang.locatie-gesloten": {"locatie_id": "azc-stieltjesstraat", "datum": "2027-09-30"},
+    "nl.opvang.locatie-geregistreerd": {
+        "locatie_id": "tgo-tarweweg", "naam": "Tarweweg", "soort": "oekraine", "beheerder": "gemeente",
+        "capaciteit": 300, "datum": "2022-04-01", "geplande_sluiting": "2025-12-31",
+    },
+    "nl.opvang.locatie-capaciteit-geregistreerd": {"locatie_id": "tgo-tarweweg", "capaciteit": 250, "datum": "2024-09-01"},
+    "nl.opvang.locatie-sluiting-geregistreerd": {"locatie_id": "tgo-tarweweg", "datum": "2025-12-31"},
+    "nl.opvang.spreidingstaakstelling-geregistreerd": {
+        "cyclus": "2024-2026", "fase": "indicatief", "plekken": 817, "amv_plekken": 69, "realiseren_per": "2025-07-01",
+        "besluitdatum": "2024-02-01",
+    },
+    "nl.opvang.tijdelijke-bescherming-verlengd": {"einddatum": "2027-03-04", "besluitdatum": "2025-06-13"},
+    "nl.opvang.ontheemde-geregistreerd": {"persoon_id": PERSOON, "datum": "2024-03-01"},
+    "nl.opvang.ontheemde-geplaatst": {
+        "persoon_id": PERSOON, "opvangsoort": "gemeentelijk", "locatie_id": "waalhaven", "datum": "2024-03-01",
+    },
+    "nl.opvang.ontheemde-verplaatst": {
+        "persoon_id": PERSOON, "van_opvangsoort": "gemeentelijk", "van_locatie_id": "waalhaven",
+        "naar_opvangsoort": "particulier", "naar_locatie_id": None, "datum": "2024-09-01", "verplaatsingen": 1,
+    },
+    "nl.opvang.ontheemde-vertrokken": {
+        "persoon_id": PERSOON, "opvangsoort": "particulier", "locatie_id": None, "datum": "2025-01-31",
+        "reden": "terugkeer",
+    },
+    "nl.opvang.eigen-bijdrage-vastgesteld": {
+        "persoon_id": PERSOON, "datum": "2024-07-01", "plichtig": False, "vrijstellingsgrond": "geen-inkomen",
+    },
+    "nl.opvang.tijdelijke-bescherming-beeindigd": {"einddatum": "2026-03-04"},
+    "nl.opvang.tijdelijke-bescherming-verschoven": {
+        "einddatum": "2027-03-04", "vorige_einddatum": "2026-03-04", "besluitdatum": "2025-06-13", "heropend": False,
     },
 }
 

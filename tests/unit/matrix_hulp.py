@@ -25,6 +25,8 @@ VOORBEELDEN: dict[str, Any] = {
     "vnummer": VNUMMER, "iban": IBAN, "datum": "2024-03-01", "tot": "2024-03-01", "woning_id": "W1",
     "reden": "verkeerd ingevoerd", "weigerreden": "te klein", "intrekreden": "geen reactie",
     "doel": "verzoek inzage AVG art. 15", "peildatum": "2024-10-01", "type_": next(iter(REGISTRY)),
+    "bsn": "999990019",  # a test BSN (elfproef) for the ontheemden's commands
+    "capaciteit": 40,
 }
 """A valid value per field or parameter name; others come from their schema (an enum's first value, a date)."""
 
