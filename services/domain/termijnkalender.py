@@ -24,12 +24,20 @@ class Termijnkalender(Aggregate):
     def _sleutel(aggregate_id: uuid.UUID, soort: str) -> str:
         return f"{aggregate_id}/{soort}"
 
+    def _per_aggregate(self) -> dict[str, dict[str, dt.date]]:
+        """The open terms by aggregate: an index kept beside `termijnen` (and in snapshots), built
+        from them when a calendar restored from an older snapshot lacks it. Without it, finding one
+        aggregate's terms read every open term of the service, for every input."""
+        index = self.__dict__.get("per_aggregate")
+        if index is None:
+            index = {}
+            for t in self.termijnen.values():
+                index.setdefault(str(t["aggregate_id"]), {})[t["soort"]] = t["verloopt_op"]
+            self.per_aggregate = index
+        return index
+
     def open_voor(self, aggregate_id: uuid.UUID) -> dict[str, dt.date]:
-        return {
-            t["soort"]: t["verloopt_op"]
-            for t in self.termijnen.values()
-            if t["aggregate_id"] == aggregate_id
-        }
+        return dict(self._per_aggregate().get(str(aggregate_id), {}))
 
     def bij(self, aggregate_id: uuid.UUID, open_termijnen: dict[str, dt.date]) -> None:
         """Bring the calendar in line with the open terms of one aggregate."""
@@ -47,10 +55,16 @@ class Termijnkalender(Aggregate):
             "soort": soort,
             "verloopt_op": verloopt_op,
         }
+        self._per_aggregate().setdefault(str(aggregate_id), {})[soort] = verloopt_op
 
     @event("Afgesloten")
     def afgesloten(self, aggregate_id: uuid.UUID, soort: str) -> None:
         self.termijnen.pop(self._sleutel(aggregate_id, soort), None)
+        open_termijnen = self._per_aggregate().get(str(aggregate_id))
+        if open_termijnen is not None:
+            open_termijnen.pop(soort, None)
+            if not open_termijnen:
+                del self._per_aggregate()[str(aggregate_id)]
 
     def verlopen(self, op: dt.date) -> list[tuple[uuid.UUID, str, dt.date]]:
         """Terms whose last day lies before `op`, oldest first (deterministic order)."""
