@@ -79,6 +79,7 @@ def geschiedenis(g: Gemeente, jaren: int) -> list[dict[str, Any]]:
     taakstelling; per year its households with the demo's mix (placements, moves, permits, BRP
     registrations, koppeling, nareizigers), its homes, and asylum refusals."""
     rng = random.Random(f"geschiedenis:{g.seed}:{g.code}")
+    orng = random.Random(f"geschiedenis:{g.seed}:{g.code}:opvang")  # the demo's opvang details
     uit = _Uit(rng)
     nummers = Nummers(rng, eerste_vnummer=3_100_000_000 + g.index * VNUMMERS_PER_GEMEENTE)
     schaal = g.huishoudens / BASIS
@@ -86,7 +87,7 @@ def geschiedenis(g: Gemeente, jaren: int) -> list[dict[str, Any]]:
     for jaar in range(begin.year, einde.year + 1):
         _taakstellingen(uit, g, jaar, schaal)
         for h in _koppelingen(rng, nummers, jaar, g.huishoudens):
-            _ketenweg(uit, rng, nummers, h)
+            _ketenweg(uit, rng, nummers, h, orng)
         _woningen(uit, rng, g, jaar, schaal)
         for _ in range(max(1, g.huishoudens // 6)):
             besluit = dag(rng, dt.date(jaar, 1, 2), dt.date(jaar, 12, 1))

@@ -8,7 +8,7 @@ import random
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -46,9 +46,10 @@ class Gepland:
 
 
 class Personeel:
-    """Klantregisseurs, WBB and team A&I, deterministic per seed: they react to outbound events of
-    the scenario's own persons only (a household someone else publishes is theirs), with commands
-    dated after the event, carried out in date order up to the day the scenario has reached.
+    """Klantregisseurs, WBB, team A&I and opvang-medewerkers, deterministic per seed: they react to
+    outbound events of the scenario's own persons only (a household someone else publishes is
+    theirs), with commands dated after the event, and do the work planned for them (`plan`), all
+    carried out in date order up to the day the scenario has reached.
 
     Huisvesting: 8% refuse an offer, 4% never answer (the offer is withdrawn once the 2-week move
     term expired), the rest accept and most move within two weeks, 15% later. The IBAN of a main
@@ -72,6 +73,11 @@ class Personeel:
         """Plan one command of a service's table, with its body as staff would send it."""
         body = {"vnummer": self.personen[persoon], "datum": datum.isoformat(), **velden}
         heapq.heappush(self.agenda, Gepland(datum, sleutel, OPDRACHTEN[opdracht], body, soort))
+
+    def plan(self, werk: Iterable[Gepland]) -> None:
+        """Add work staff do on their own, not in reaction to an event: opvang's (`opvangwerk.werk`)."""
+        for gepland in werk:
+            heapq.heappush(self.agenda, gepland)
 
     def reageer(self, e: Bericht) -> None:
         """Plan the commands one outbound event asks for."""

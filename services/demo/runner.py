@@ -17,6 +17,7 @@ from events.envelope import Afgewezen, Bericht, lees
 from services.runtime.publisher import publiceer, sleutel
 from services.demo.scenario import genereer, perioden
 from services.demo.huishoudens import EINDE
+from services.demo.opvangwerk import werk
 from services.demo.personeel import Personeel
 from services.toegang.ontwikkel import Tokenvoorraad
 from services.stack import Stack
@@ -111,6 +112,16 @@ async def _personeel(stack: Stack, volger: Volger, personeel: Personeel, http: h
             return
 
 
+def _opvang(peildatum: dt.date, rapport: dict[str, Any]) -> str:
+    o = rapport.get("opvang", {})
+    taak, onth = o.get("spreidingstaakstelling") or {}, o.get("ontheemden") or {}
+    plekken = onth.get("plekken") or {}
+    return (f"demo: peildatum {peildatum}: opvang {o.get('bewoners_in_opvang')} bewoners; Spreidingswet "
+            f"{taak.get('capaciteit_telt_mee')} van {taak.get('plekken')} plekken (nog {taak.get('nog_te_gaan')}); "
+            f"ontheemden {onth.get('in_gemeentelijke_opvang')} in {plekken.get('capaciteit')} plekken "
+            f"(afspraak {plekken.get('afspraak')}), {onth.get('in_particuliere_opvang')} particulier")
+
+
 def _regel(peildatum: dt.date, rapport: dict[str, Any]) -> str:
     h, i = rapport.get("huisvesting", {}), rapport.get("inburgering", {})
     jaar = h.get("taakstelling_jaar") or {}
@@ -138,8 +149,10 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
     app = next(iter(stack.apps.values()))
     personen = {app.persoon(e["data"]["vnummer"]): e["data"]["vnummer"] for e in scenario if "vnummer" in e["data"]}
     personeel = Personeel(seed, personen)  # only the scenario's people: households you publish are yours
-    typer.echo(f"demo: {len(scenario)} inkomende events ({huishoudens} huishoudens per jaar) "
-               "maand voor maand publiceren...", err=True)
+    opvangwerk = werk(scenario, seed)  # and opvang's own work: the gemeente's locations, the ontheemden
+    personeel.plan(opvangwerk)
+    typer.echo(f"demo: {len(scenario)} inkomende events ({huishoudens} huishoudens per jaar) maand voor maand "
+               f"publiceren, met {len(opvangwerk)} opdrachten van opvang-medewerkers...", err=True)
     volger = Volger(stack)
     await volger.start()
     http = httpx.Client(base_url=stack.http_url, timeout=60)
@@ -158,7 +171,9 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
         assert stack.projectie is not None
         await asyncio.to_thread(stack.projectie.bij)
         for peildatum in PEILDATA:
-            typer.echo(_regel(peildatum, stack.projectie.rapport(peildatum)), err=True)
+            rapport = stack.projectie.rapport(peildatum)
+            typer.echo(_regel(peildatum, rapport), err=True)
+            typer.echo(_opvang(peildatum, rapport), err=True)
         if personeel.geweigerd:
             typer.echo(f"demo: geweigerde opdrachten van het personeel {dict(personeel.geweigerd)}", err=True)
         typer.echo(f"demo: klaar in {time.perf_counter() - begin:.0f}s. Rapport: {stack.http_url}/v1/rapport"

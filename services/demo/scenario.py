@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from events import brp, coa, corporaties, ind, rijk
+from services.demo import opvang
 from services.demo.huishoudens import (
     BASIS,
     BEGIN,
@@ -22,12 +23,12 @@ from services.demo.huishoudens import (
     koppelingen,
     woningen,
 )
+from services.demo.locaties import AMV_LOCATIE, COA_LOCATIES
+from services.demo.opvang import COA, RIJK
 
 JAAR = 2024
-LOCATIES = ("azc-dommer-van-poldersveldtweg", "tgo-stieltjesstraat")
-AMV_LOCATIE = "coa-kwe-nijmegen"
-"""AMVs of 15-17 live in small COA units (kleine wooneenheden)."""
-COA, IND, RIJK = "urn:nld:oin:coa", "urn:nld:oin:ind", "urn:nld:oin:rijk"
+LOCATIES = tuple(loc.locatie_id for loc in COA_LOCATIES)
+IND = "urn:nld:oin:ind"
 BRP, WBB = "urn:nld:brp:nijmegen", "urn:nld:wbb-nijmegen"
 
 
@@ -56,60 +57,63 @@ class _Uit:
 def genereer(huishoudens: int = BASIS, seed: int = JAAR) -> list[dict[str, Any]]:
     """Inbound CloudEvents, sorted by date: the taakstellingen of 2023 (393) and 2024 (364); for
     `huishoudens` households a year from April 2022 (nine months already waiting in 2023) their COA
-    placements and moves, asylum permits, BRP registrations and koppeling, and nareizigers' permits;
-    homes of 2023 and 2024 that leave an achterstand; and asylum refusals."""
+    placements (with birth dates, some with a bijzondere behoefte) and moves, asylum permits, BRP
+    registrations and koppeling, and nareizigers' permits; homes of 2023 and 2024 that leave an
+    achterstand; asylum refusals, most of them of persons in opvang who then leave; the
+    Spreidingswet taakstelling and COA's locations, the asylum seekers in the gemeente's TGO, and
+    the extension of the temporary protection (`services/demo/opvang.py`).
+
+    Opvang's details draw from a generator of their own and its events come last, so the draws
+    (and figures) of huisvesting, inburgering and mzd are those of the scenario before opvang had them."""
     rng = random.Random(seed)
+    orng = random.Random(f"{seed}:opvang")
     uit = _Uit(rng)
     nummers = Nummers(rng)
+    later: list[tuple[Huishouden, str, str, dt.date]] = []
+    """Households moved, (household, from, to, date): some are moved back, after every other draw."""
     for periode, datum, aantal, amv_aantal in TAAKSTELLINGEN:
         data: dict[str, Any] = {"gemeentecode": GEMEENTECODE, "periode": periode, "aantal": aantal}
         if amv_aantal is not None:
             data["amv_aantal"] = amv_aantal
         uit(rijk.TAAKSTELLING_VASTGESTELD, RIJK, datum, data)
     for huishouden in koppelingen(rng, nummers, huishoudens):
-        _huishouden(uit, rng, nummers, huishouden)
+        _huishouden(uit, rng, nummers, huishouden, orng, later)
     for woning in woningen(rng, huishoudens / BASIS):
         uit(corporaties.WONING_BESCHIKBAAR_GESTELD, WBB, woning.gemeld_op, {
             "woning_id": woning.woning_id, "wijk": woning.wijk, "soort": woning.soort,
             "max_bewoners": woning.max_bewoners, "beschikbaar_per": woning.beschikbaar_per.isoformat()})
+    afwijzingen = []
     for jaar in (2023, 2024):
         for _ in range(max(1, huishoudens // 6)):
             besluit = dag(rng, dt.date(jaar, 1, 2), dt.date(jaar, 12, 1))
+            afwijzingen.append((nummers.vnummer(), besluit))
             uit(ind.ASIELAANVRAAG_AFGEWEZEN, IND, besluit, {
-                "vnummer": nummers.vnummer(), "besluitdatum": besluit.isoformat(), "definitief": True})
-    _spreidingswet(uit)  # last, so every other event keeps the random draws it had
+                "vnummer": afwijzingen[-1][0], "besluitdatum": besluit.isoformat(), "definitief": True})
+    opvang.spreidingswet(uit)  # opvang's own events last, so every other event keeps the draws it had
+    for h, van, naar, datum in later:
+        opvang.terug(orng, uit, h, van, naar, datum)
+    opvang.afgewezen(uit, orng, afwijzingen, EINDE)
+    opvang.tgo(uit, orng, Nummers(orng, eerste_vnummer=3200000000), EINDE)
+    opvang.bescherming_verlengd(uit)
     return uit.gesorteerd()
 
 
-def _spreidingswet(uit: _Uit) -> None:
-    """Seed 001 §1.1: 817 places (69 AMV) per 1 July 2025; COA's 400 at the Dommer van Poldersveldtweg
-    and 120 at the Stieltjesstraat, closing in September 2027 (opening dates are ours). The AMV
-    units (AMV_LOCATIE) stay unregistered: the seed has no AMV opvang in Nijmegen yet."""
-    uit(rijk.SPREIDINGSTAAKSTELLING_VASTGESTELD, RIJK, dt.date(2024, 2, 1), {
-        "gemeentecode": GEMEENTECODE, "cyclus": "2024-2026", "fase": "indicatief", "plekken": 817,
-        "amv_plekken": 69, "realiseren_per": "2025-07-01", "besluitdatum": "2024-02-01"})
-    for locatie_id, naam, soort, plekken, sluiting in (
-            (LOCATIES[0], "Dommer van Poldersveldtweg", "azc", 400, None),
-            (LOCATIES[1], "Stieltjesstraat", "noodopvang", 120, "2027-09-30")):
-        uit(coa.LOCATIE_GEOPEND, COA, dt.date(2021, 1, 1), {
-            "locatie_id": locatie_id, "naam": naam, "gemeentecode": GEMEENTECODE, "soort": soort,
-            "capaciteit": plekken, "datum": "2021-01-01", "geplande_sluiting": sluiting})
-
-
-def _huishouden(uit: _Uit, rng: random.Random, nummers: Nummers, h: Huishouden) -> None:
-    """One household's way through the chain up to koppeling, and its nareizigers."""
+def _huishouden(uit: _Uit, rng: random.Random, nummers: Nummers, h: Huishouden, orng: random.Random,
+                later: list[tuple[Huishouden, str, str, dt.date]] | None = None) -> None:
+    """One household's way through the chain up to koppeling, and its nareizigers; opvang's
+    details drawn from `orng`, the moves (to be moved back later) added to `later`."""
     geplaatst = h.koppeldatum - dt.timedelta(days=rng.randint(120, 330))
     besluit = h.koppeldatum - dt.timedelta(days=rng.randint(14, 42))
-    locatie = AMV_LOCATIE if h.amv else rng.choice(LOCATIES)
-    verplaatst = geplaatst + dt.timedelta(days=rng.randint(20, 90)) if not h.amv and rng.random() < 0.2 else None
-    for lid in h.leden:
-        uit(coa.ASIELZOEKER_GEPLAATST, COA, geplaatst, {
-            "vnummer": lid.vnummer, "locatie_id": locatie, "datum": geplaatst.isoformat(),
-            "geboortedatum": lid.geboortedatum.isoformat()})
+    locatie = AMV_LOCATIE if h.amv else opvang.locatie(orng, rng.choice(LOCATIES))
+    verplaatst = (geplaatst + dt.timedelta(days=rng.randint(20, 90))
+                  if not h.amv and rng.random() < opvang.VERPLAATST else None)
+    naar = LOCATIES[1 - LOCATIES.index(locatie)] if verplaatst is not None else locatie
+    if verplaatst is not None and later is not None:
+        later.append((h, locatie, naar, verplaatst))
+    for lid, behoefte in zip(h.leden, opvang.behoeften(orng, h.leden, geplaatst, h.amv)):
+        opvang.geplaatst(uit, lid, locatie, geplaatst, behoefte)
         if verplaatst is not None:
-            uit(coa.ASIELZOEKER_VERPLAATST, COA, verplaatst, {
-                "vnummer": lid.vnummer, "van_locatie_id": locatie,
-                "naar_locatie_id": LOCATIES[1 - LOCATIES.index(locatie)], "datum": verplaatst.isoformat()})
+            opvang.verplaatst(uit, lid, locatie, naar, verplaatst)
         uit(ind.VERBLIJFSVERGUNNING_VERLEEND, IND, besluit, {
             "vnummer": lid.vnummer, "besluitdatum": besluit.isoformat(), "soort": "asiel"})
         _inschrijving(uit, rng, nummers, lid.vnummer, besluit)

@@ -1,31 +1,32 @@
 """The kengetallen page: per opgave the headline figures of a report and plots over time, as HTML.
 
 Everything on the page comes from the report (`Projectie.rapport(peildatum)`, the same dict as
-`/v1/rapport`), which holds counts and days only, no personal data. Every figure shown carries
-`data-kengetal="<service>.<key path>"` and `data-waarde` (the JSON value in the report), so a
-test, or a person, can compare the page with the JSON. The plots ask the report for other
-peildata: the month ends of the year (taakstelling) and of the last twelve months (waiting
-dossiers). Rendered with Jinja2 from the templates shipped in this package.
+`/v1/rapport`), which holds counts and days only, no personal data. Every figure shown, also in a
+table cell, carries `data-kengetal="<service>.<key path>"` and `data-waarde` (the JSON value in
+the report), and every <meter> names the figures it shows in `data-waarde-van` and `data-max-van`,
+so a test, or a person, can compare the page with the JSON. Opvang has panels of its own
+(`pagina_opvang.py`). The plots ask the report for other peildata: the month ends of the year
+(taakstelling) and of the last twelve months (waiting dossiers). Rendered with Jinja2 from the
+templates shipped in this package, without script or inline style.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from services.rapportage.grafieken import KLEUREN, Reeks, getal, lijngrafiek, staafgrafiek
+from services.rapportage import pagina_opvang
+from services.rapportage.grafieken import KLEUREN, Reeks, lijngrafiek, staafgrafiek
+from services.rapportage.kengetal import MAANDEN, ONBEKEND, cijfer, datum, waarde
 
 Rapport = Callable[[dt.date], dict[str, Any]]
 Rapporten = Callable[[list[dt.date]], dict[dt.date, dict[str, Any]]]
 """Huisvesting's reports on several peildata at once (one read of the facts)."""
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
 TITELS = {"opvang": "Opvang", "huisvesting": "Huisvesting van statushouders", "inburgering": "Inburgering",
           "mzd": "Mensen zonder documenten (mzd)"}
 HUISVESTING = (
@@ -65,7 +66,6 @@ HUISVESTING = (
 )
 """Huisvesting's headline figures, in groups; a group title may name a figure in braces."""
 LABELS = {
-    "bewoners_in_opvang": "Bewoners in de opvang", "verplaatsingen": "Verplaatsingen tussen locaties",
     "trajecten": "Inburgeringstrajecten", "intakes_afgerond": "Brede intakes afgerond",
     "intakes_binnen_termijn": "Intakes binnen 10 weken", "intake_wachtlijst": "Wachtend op een intake",
     "leerroutes": "Leerroute", "zaken_open": "Open zaken", "in_bbb_opvang": "In BBB-opvang",
@@ -96,25 +96,35 @@ def foutpagina(peildatum: dt.date, melding: str) -> str:
 
 
 def opgaven(rapport: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Per service in the report: its title and its groups of figures."""
+    """Per service in the report: its title and its groups (panels) of figures, each with a
+    `titel`, `cijfers`, and for opvang also `meters`, `tabellen` and a `toelichting`."""
     for service, cijfers in rapport.items():
         if not isinstance(cijfers, dict):
             continue
         if service == "huisvesting":
-            groepen = [(_titel(t, cijfers), [_cijfer(service, cijfers, pad, label) for pad, label in rij])
+            groepen = [_groep(_titel(t, cijfers), [cijfer(service, cijfers, pad, label) for pad, label in rij])
                        for t, rij in HUISVESTING]
+        elif service == "opvang":
+            overig = {k: v for k, v in cijfers.items() if k not in pagina_opvang.SLEUTELS}
+            groepen = [*pagina_opvang.panelen(cijfers),
+                       _groep("Overige kengetallen", [cijfer(service, overig, p, _label(p)) for p in _paden(overig)])]
         else:
-            groepen = [("", [_cijfer(service, cijfers, pad, _label(pad)) for pad in _paden(cijfers)])]
-        groepen = [(titel, [c for c in rij if c is not None]) for titel, rij in groepen]
-        yield {"service": service, "titel": TITELS.get(service, service), "groepen": [g for g in groepen if g[1]]}
+            groepen = [_groep("", [cijfer(service, cijfers, pad, _label(pad)) for pad in _paden(cijfers)])]
+        yield {"service": service, "titel": TITELS.get(service, service),
+               "groepen": [g for g in groepen if g["cijfers"] or g.get("meters") or g.get("tabellen")]}
+
+
+def _groep(titel: str, cijfers: list[dict[str, Any] | None]) -> dict[str, Any]:
+    return {"titel": titel, "cijfers": [c for c in cijfers if c is not None], "meters": [], "tabellen": [],
+            "toelichting": ""}
 
 
 def _paden(cijfers: dict[str, Any], voor: str = "") -> Iterator[str]:
     """The key paths of every number or text in a (nested) dict; lists are left out."""
-    for sleutel, waarde in cijfers.items():
-        if isinstance(waarde, dict):
-            yield from _paden(waarde, f"{voor}{sleutel}.")
-        elif not isinstance(waarde, list):
+    for sleutel, w in cijfers.items():
+        if isinstance(w, dict):
+            yield from _paden(w, f"{voor}{sleutel}.")
+        elif not isinstance(w, list):
             yield f"{voor}{sleutel}"
 
 
@@ -125,49 +135,14 @@ def _label(pad: str) -> str:
     return LABELS.get(pad, pad.replace("_", " ").capitalize())
 
 
-_ONBEKEND = object()
-
-
-def _waarde(cijfers: dict[str, Any], pad: str) -> Any:
-    for sleutel in pad.split("."):
-        if not isinstance(cijfers, dict) or sleutel not in cijfers:
-            return _ONBEKEND
-        cijfers = cijfers[sleutel]
-    return cijfers
-
-
 def _titel(titel: str, cijfers: dict[str, Any]) -> str:
     """A group title with `{pad}` replaced by that figure."""
     voor, _, rest = titel.partition("{")
     if not rest:
         return titel
     pad, _, na = rest.partition("}")
-    waarde = _waarde(cijfers, pad)
-    return f"{voor}{'' if waarde is _ONBEKEND else waarde}{na}"
-
-
-def _cijfer(service: str, cijfers: dict[str, Any], pad: str, label: str) -> dict[str, Any] | None:
-    """One figure: its label, its text on the page, its key path and its exact JSON value."""
-    waarde = _waarde(cijfers, pad)
-    if waarde is _ONBEKEND:
-        return None
-    return {"label": label, "tekst": _tekst(pad, waarde), "kengetal": f"{service}.{pad}",
-            "waarde": json.dumps(waarde)}
-
-
-def _tekst(pad: str, waarde: Any) -> str:
-    if waarde is None:
-        return "–"
-    if isinstance(waarde, bool) or isinstance(waarde, str):
-        return str(waarde)
-    if pad.endswith("aandeel_gerealiseerd"):
-        return f"{getal(round(waarde * 100, 1))}%"
-    return getal(waarde)
-
-
-def datum(d: dt.date) -> str:
-    """A date as Dutch text: 1 oktober 2024."""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+    w = waarde(cijfers, pad)
+    return f"{voor}{'' if w is ONBEKEND else w}{na}"
 
 
 def maandeinden(van: dt.date, peildatum: dt.date) -> list[dt.date]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from services.rapportage.tekst_opvang import opvang
+
 
 def tekst(rapport: dict[str, Any]) -> str:
     """A header line, then per service its own lines (see `EIGEN`) or else one line per key."""
@@ -76,5 +78,5 @@ def huisvesting(rapport_huisvesting: dict[str, Any]) -> list[str]:
     return [f"  {k:<28} {v}" for k, v in regels]
 
 
-EIGEN: dict[str, Callable[[dict[str, Any]], list[str]]] = {"huisvesting": huisvesting}
+EIGEN: dict[str, Callable[[dict[str, Any]], list[str]]] = {"opvang": opvang, "huisvesting": huisvesting}
 """The services whose figures have their own lines."""

@@ -14,15 +14,18 @@ from typing import Any
 
 import httpx
 import pytest
+from kengetallen_hulp import PEILDATUM, opvang_met_alles
 from toegang_hulp import ANDERE_GEMEENTE, GEMEENTE, kop, toegang
 
 from services.entrypoints.http import maak_app
-from services.rapportage import grafieken, pagina
+from services.rapportage import grafieken, pagina, tekst
 from services.rapportage.projectie import herbouw
 from services.runtime.settings import Settings
 from services.toegang.rollen import OPERATOR
 
 KENGETAL = re.compile(r'data-kengetal="([^"]+)" data-waarde="([^"]*)"')
+TEKST = re.compile(r'data-kengetal="([^"]+)" data-waarde="[^"]*">([^<]*)<')
+METER = re.compile(r'<meter min="0" max="([^"]+)" value="([^"]+)" data-waarde-van="([^"]+)" data-max-van="([^"]+)"')
 URL = re.compile(r"(?:https?:)?//[\w.-]+", re.IGNORECASE)
 
 
@@ -38,6 +41,21 @@ async def api(oude_apps: dict[str, Any]) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=maak_app(stack_op(oude_apps, herbouw(oude_apps))))
     async with httpx.AsyncClient(transport=transport, base_url="http://welkom.test", headers=kop(OPERATOR)) as client:
         yield client
+
+
+@pytest.fixture
+async def opvang_api() -> AsyncIterator[httpx.AsyncClient]:
+    """The HTTP server of a stack with only opvang, whose history has a figure for every panel."""
+    app = opvang_met_alles()
+    transport = httpx.ASGITransport(app=maak_app(stack_op({"opvang": app}, herbouw({"opvang": app}))))
+    async with httpx.AsyncClient(transport=transport, base_url="http://welkom.test", headers=kop(OPERATOR)) as client:
+        yield client
+
+
+def bladeren(cijfers: dict[str, Any], voor: str = "") -> set[str]:
+    """The key paths of every value in a (nested) dict."""
+    return {p for k, v in cijfers.items()
+            for p in (bladeren(v, f"{voor}{k}.") if isinstance(v, dict) and v else {f"{voor}{k}"})}
 
 
 def kengetallen(html: str) -> dict[str, Any]:
@@ -171,3 +189,62 @@ async def test_a_client_asking_for_json_gets_the_pages_errors_as_problem_json(ap
         antwoord = await client.get("/")
     assert antwoord.status_code == 503 and antwoord.headers["content-type"] == "application/problem+json"
     assert antwoord.json()["type"].endswith(":niet-gestart")
+
+
+ELDERS_OP_DE_PAGINA = re.compile(r"^(spreidingstaakstelling\.cyclus|uitstroom\.(maand|jaar)\.periode"
+                                 r"|bezetting\.per_locatie\.[^.]+\.naam|ontheemden\.te_vervangen\.[^.]+\.naam"
+                                 r"|spreidingstaakstelling\.amv_plekken|ontheemden\.per_locatie\..*)$")
+"""Opvang's figures shown as a panel's title, a column's or a row's head, and two shown as their
+twin: `amv_plekken` as `amv.plekken`, the ontheemden per location as the locations' occupancy (the
+scenario's test holds that they are equal)."""
+
+
+async def test_every_opvang_figure_is_on_the_page_in_a_panel_cell_or_meter_as_the_report_has_it(opvang_api):
+    html = (await opvang_api.get("/", params={"peildatum": "2024-10-01"})).text
+    rapport = (await opvang_api.get("/v1/rapport", params={"peildatum": "2024-10-01"})).json()
+    cijfers = kengetallen(html)
+
+    for pad, waarde in cijfers.items():
+        assert waarde == in_rapport(rapport, pad), pad
+    getoond = {pad.removeprefix("opvang.") for pad in cijfers}
+    assert {p for p in bladeren(rapport["opvang"]) if not ELDERS_OP_DE_PAGINA.match(p)} == getoond
+    meters = METER.findall(html)
+    assert {(van, tegen) for _, _, van, tegen in meters} >= {
+        ("opvang.spreidingstaakstelling.gerealiseerd", "opvang.spreidingstaakstelling.plekken"),
+        ("opvang.locaties.oekraine.bezetting", "opvang.locaties.oekraine.capaciteit"),
+        ("opvang.ontheemden.plekken.capaciteit", "opvang.ontheemden.plekken.afspraak")}
+    for maximum, waarde, van, tegen in meters:
+        assert (int(waarde), int(maximum)) == (in_rapport(rapport, van), in_rapport(rapport, tegen)), van
+
+
+async def test_the_opvang_panels_show_the_seeds_figures_in_words_and_small_cells_as_under_5(opvang_api):
+    html = (await opvang_api.get("/", params={"peildatum": "2024-10-01"})).text
+    teksten = {pad: unescape(tekst) for pad, tekst in TEKST.findall(html)}
+
+    assert teksten["opvang.spreidingstaakstelling.plekken"] == "817"
+    assert teksten["opvang.spreidingstaakstelling.nog_te_gaan"] == "297"  # 400 + 120 count, the TGO does not
+    assert teksten["opvang.spreidingstaakstelling.realiseren_per"] == "1 juli 2025"
+    assert teksten["opvang.bijzondere_behoeften.psychisch"] == "7"
+    assert teksten["opvang.bijzondere_behoeften.medisch"] == "<5" and "&lt;5" in html
+    assert teksten["opvang.kinderen.herhaald_verplaatst"] == "1"
+    assert teksten["opvang.uitstroom.jaar.per_reden.einde-recht-op-opvang"] == "1"
+    assert teksten["opvang.ontheemden.plekken.afspraak"] == "785"
+    assert teksten["opvang.ontheemden.te_vervangen.waalhaven.vervangen_per"] == "1 maart 2025"
+    assert teksten["opvang.ontheemden.te_vervangen.waalhaven.te_laat"] == "nee"
+    assert teksten["opvang.ontheemden.tijdelijke_bescherming.einddatum"] == "4 maart 2027"
+    assert teksten["opvang.bezetting.per_locatie.waalhaven.soort"] == "Oekraïne"
+    assert "<script" not in html and "style=" not in html and "<svg" not in html and URL.findall(html) == []
+
+
+def test_welkom_rapport_reads_opvangs_figures_as_dutch_lines_not_as_nested_dicts():
+    regels = tekst.tekst(herbouw({"opvang": opvang_met_alles()}).rapport(PEILDATUM)).splitlines()
+    opvang = regels[regels.index("opvang") + 1:]
+
+    assert opvang and all(r.startswith("  ") for r in opvang) and not any("{" in r for r in opvang)
+    assert any(r.split()[:2] == ["spreidingswet", "2024-2026"] and "817 plekken per 2025-07-01" in r
+               and "nog te gaan 297" in r and "amv 0 van 69" in r for r in opvang)
+    assert any("uitstroom 2024 " in r and "einde-recht-op-opvang 1" in r for r in opvang)
+    assert any("bijzondere behoeften" in r and "psychisch 7" in r and "medisch <5" in r for r in opvang)
+    assert any("oekraine-plekken" in r and "afspraak 785, capaciteit 550" in r for r in opvang)
+    assert any(r.split()[0] == "Waalhaven" and "vervangen per 2025-03-01" in r and "1 bewoners" in r for r in opvang)
+    assert any("tijdelijke bescherming" in r and "tot en met 2027-03-04 (besluit 2024-06-25)" in r for r in opvang)

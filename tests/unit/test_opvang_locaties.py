@@ -17,6 +17,7 @@ from services.opvang.domain.locatie import (
     COA, AndereBeheerderFout, Locatie, LocatieGeslotenFout, OngeldigeCapaciteitFout, SluitingVoorOpeningFout,
     WijzigingVoorOpeningFout)
 from services.opvang.translation import vertaal
+from services.rapportage.projectie import Projectie
 
 
 @pytest.fixture
@@ -219,3 +220,21 @@ def test_ontheemden_count_in_the_oekraine_location_they_stay_in_not_in_particuli
     assert rapport(app, D(2024, 1, 31))["locaties"]["oekraine"] == {"aantal": 1, "capaciteit": 2, "bezetting": 2}
     assert rapport(app, D(2024, 2, 1))["bezetting"]["per_locatie"]["tarweweg"]["bezetting"] == 1
     assert rapport(app, D(2024, 2, 1))["bezetting"]["buiten_open_locaties"] == 0
+
+
+def test_an_ontheemde_placed_later_counts_in_the_live_views_and_the_gauge_of_that_oekraine_locatie():
+    """Helpers disagreed whether ontheemden show in a location's occupancy: they do, also in views
+    kept current step by step (not rebuilt), and in the location's gauge."""
+    app = ontheemden.opvang()
+    live = Projectie({"opvang": app})
+    opdracht("open-locatie").voer_uit(app, LocatieOpening(
+        locatie_id="tarweweg", naam="Tarweweg", soort="oekraine", capaciteit=250, datum=D(2022, 6, 1)), None)
+    live.bij()
+    ontheemden.geplaatst(app, ontheemden.OLENA, "tarweweg", D(2024, 3, 1))
+    live.bij()
+
+    opvang = live.rapport(D(2024, 3, 1))["opvang"]
+    assert opvang["bezetting"]["per_locatie"]["tarweweg"]["bezetting"] == 1
+    assert opvang["locaties"]["oekraine"]["bezetting"] == opvang["ontheemden"]["per_locatie"]["tarweweg"] == 1
+    metrics.werk_bij(opvang)
+    assert REGISTRY.get_sample_value("welkom_opvang_locatie_bezetting_personen", {"locatie": "tarweweg"}) == 1

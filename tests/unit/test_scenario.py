@@ -5,101 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from functools import cache
 from typing import Any
 
-import asyncio
-from fastapi.testclient import TestClient
+from scenario_hulp import GESPEELD, gespeeld, scenario, van
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
-from toegang_hulp import AUDIENCE, GEMEENTE, UITGEVER, toegang
 
 from events import brp, coa, corporaties, ind, rijk
 from events.envelope import uit_json, valideer
-from services.catalogus import alle
 from services.domain.leeftijd import is_amv
 from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier
 from services.rapportage.projectie import herbouw
-from services.runtime.relay import bus_events
 from services.demo.scenario import genereer, perioden
 from services.demo.huishoudens import EINDE, iban
-from services.demo.personeel import Personeel
-from services.demo.runner import DEMO_RATE_LIMIT
-from services.entrypoints.http import maak_app
-from services.logboek.application import Logboek
-from services.runtime.settings import Settings
-from services.toegang.ontwikkel import Tokenvoorraad
-
-ENV = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
-SEED = 2024
-GESPEELD = dt.date(2024, 10, 1)
-
-
-class SimpeleStack:
-    """The part of a running stack the HTTP API needs, on in-memory services: Nijmegen's, trusting the
-    tests' development issuer, with a rate limit a replay stays within."""
-
-    def __init__(self, apps: dict[str, Any]) -> None:
-        self.apps, self.ready, self.projectie = apps, asyncio.Event(), None
-        self.settings = Settings(gemeentecode=GEMEENTE)
-        self.toegang = toegang(DEMO_RATE_LIMIT)  # as `welkom demo`: two years of staff work in seconds
-        self.logboek = Logboek(env=ENV)
-
-    async def verloop_tijd(self, op: dt.date, door: str | None = None) -> dict[str, int]:
-        return {naam: app.verloop_tijd(op) for naam, app in self.apps.items()}
-
-
-@cache
-def scenario(huishoudens: int = 150, seed: int = SEED) -> tuple[dict[str, Any], ...]:
-    return tuple(genereer(huishoudens, seed))
-
-
-def van(soort: str, events: tuple[dict[str, Any], ...] | None = None) -> list[dict[str, Any]]:
-    return [e["data"] for e in (events or scenario()) if e["type"] == soort]
-
-
-def speel(events: tuple[dict[str, Any], ...], seed: int = SEED) -> tuple[dict[str, Any], Personeel, list]:
-    """What `welkom demo` does, without the bus: each month's inputs to every service, then the
-    staff's commands up to the month's last day until they have nothing left to do, then the clock."""
-    services = alle()
-    apps = {s.name: s.application(env=ENV, pseudoniem_sleutel="test") for s in services}
-    vertalingen = {s.name: s.translation for s in services}
-    gelezen = dict.fromkeys(apps, 0)
-    personen = {apps["huisvesting"].persoon(e["data"]["vnummer"]): e["data"]["vnummer"]
-                for e in events if "vnummer" in e["data"]}
-    personeel = Personeel(seed, personen)
-    http = TestClient(maak_app(SimpeleStack(apps)))  # staff act through the HTTP API, as in the demo
-    tokens = Tokenvoorraad(UITGEVER.issuer, AUDIENCE, [GEMEENTE])  # each with a token of their role, as in the demo
-    afgewezen: list = []
-
-    def uitgaand() -> None:
-        for naam, app in apps.items():
-            notificaties = app.recorder.select_notifications(gelezen[naam] + 1, 100_000)
-            if not notificaties:
-                continue
-            gelezen[naam] = notificaties[-1].id
-            for _, ce in bus_events(app, vertalingen[naam], list(notificaties)):
-                bericht = valideer(ce)
-                personeel.reageer(bericht)
-                if bericht.type in apps["opvang"].handlers():
-                    afgewezen.extend(apps["opvang"].verwerk_batch([bericht]))
-
-    for tot, stap in perioden(list(events)):
-        berichten = [valideer(uit_json(e)) for e in stap]
-        for app in apps.values():
-            afgewezen.extend(app.verwerk_batch([b for b in berichten if b.type in app.handlers()]))
-        uitgaand()
-        while personeel.werk_af(http, tot, tokens.kop):
-            uitgaand()
-        for app in apps.values():
-            app.verloop_tijd(tot + dt.timedelta(days=1))
-        uitgaand()
-    return apps, personeel, afgewezen
-
-
-@cache
-def gespeeld() -> tuple[dict[str, Any], Personeel, list]:
-    return speel(scenario())
 
 
 # -- the inputs ---------------------------------------------------------------------------------
