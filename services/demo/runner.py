@@ -116,8 +116,10 @@ def _opvang(peildatum: dt.date, rapport: dict[str, Any]) -> str:
     o = rapport.get("opvang", {})
     taak, onth = o.get("spreidingstaakstelling") or {}, o.get("ontheemden") or {}
     plekken = onth.get("plekken") or {}
-    return (f"demo: peildatum {peildatum}: opvang {o.get('bewoners_in_opvang')} bewoners; Spreidingswet "
-            f"{taak.get('capaciteit_telt_mee')} van {taak.get('plekken')} plekken (nog {taak.get('nog_te_gaan')}); "
+    spreiding = (f"Spreidingswet {taak.get('capaciteit_telt_mee')} van {taak['plekken']} plekken "
+                 f"(nog {taak.get('nog_te_gaan')})" if taak.get("plekken") is not None
+                 else "nog geen Spreidingswet-taakstelling")
+    return (f"demo: peildatum {peildatum}: opvang {o.get('bewoners_in_opvang')} bewoners; {spreiding}; "
             f"ontheemden {onth.get('in_gemeentelijke_opvang')} in {plekken.get('capaciteit')} plekken "
             f"(afspraak {plekken.get('afspraak')}), {onth.get('in_particuliere_opvang')} particulier")
 
