@@ -18,6 +18,16 @@ def eis_wijziging(oud: Any, nieuw: Any) -> None:
         raise NietsGecorrigeerdFout()
 
 
+def verschuif_einde(wijzigingen: list[tuple[dt.date, Any]], waarde: list[str], einde: Any) -> None:
+    """Fold a corrected end date into a read model's dated changes of one thing (a stay): the end
+    recorded on the wrong date (`waarde`: [wrong, right], ISO) moves to the right one. `einde` is how
+    the read model marks an end."""
+    oud, nieuw = (dt.date.fromisoformat(d) for d in waarde)
+    if (oud, einde) in wijzigingen:
+        wijzigingen.remove((oud, einde))
+    wijzigingen.append((nieuw, einde))
+
+
 def feitdatum(oude_datum: dt.date, datum: dt.date) -> dt.date:
     """The date of a correction's fact in a read model: the earlier of the wrong and the right date.
 

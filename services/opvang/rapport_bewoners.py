@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from services.rapportage.statistiek import kwantiel
-from services.domain.correctie import feitdatum
+from services.domain.correctie import feitdatum, verschuif_einde
 from services.domain.kleine_aantallen import onderdruk_telling
 from services.opvang.domain.bewoner import BIJZONDERE_BEHOEFTEN, GEHUISVEST, UITSTROOMREDENEN
 from services.opvang.domain.bewoner import Bewoner as B
@@ -97,11 +97,8 @@ def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
         if f.soort not in SOORTEN:
             continue  # another part's fact
         if f.soort == "uitstroom-gecorrigeerd":  # the end of the stay moves to its corrected date
+            verschuif_einde(verblijven.setdefault(f.sleutel, []), f.waarde, False)
             oud, nieuw = (dt.date.fromisoformat(d) for d in f.waarde)
-            wijzigingen = verblijven.setdefault(f.sleutel, [])
-            if (oud, False) in wijzigingen:
-                wijzigingen.remove((oud, False))
-            wijzigingen.append((nieuw, False))
             einden = uitstroom.setdefault(f.sleutel, [])
             oude = [i for i, (datum, _) in enumerate(einden) if datum == oud]
             if oude:

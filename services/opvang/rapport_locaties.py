@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
 from events.coa import Locatiesoort
-from services.domain.correctie import feitdatum
+from services.domain.correctie import feitdatum, verschuif_einde
 from services.opvang.domain.bewoner import Bewoner as B
 from services.opvang.domain.locatie import Locatie as L
 from services.opvang.domain.ontheemde import Ontheemde as O
@@ -90,11 +90,7 @@ def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
         elif f.soort == "locatieverblijf":
             verblijven.setdefault(f.sleutel, []).append((f.datum, f.waarde))
         elif f.soort == "locatieverblijf-gecorrigeerd":  # the end of the stay moves to its corrected date
-            oud, nieuw = (dt.date.fromisoformat(d) for d in f.waarde)
-            wijzigingen = verblijven.setdefault(f.sleutel, [])
-            if (oud, None) in wijzigingen:
-                wijzigingen.remove((oud, None))
-            wijzigingen.append((nieuw, None))
+            verschuif_einde(verblijven.setdefault(f.sleutel, []), f.waarde, None)
     return {"locaties": locaties, "besluiten": besluiten, "verblijven": verblijven}
 
 

@@ -50,16 +50,22 @@ def als(rol: str, database: str) -> psycopg.Connection:
     return psycopg.connect(f"postgresql://{rol}@127.0.0.1:5432/{database}", autocommit=True)
 
 
-@pytest.mark.parametrize("backend", ["postgres"], indirect=False)
-async def test_each_service_runs_as_its_own_role_which_can_touch_only_its_own_schema(
-    database: str, broker: LokaleBroker, settings: Settings
-) -> None:
+async def met_een_bewoner(database: str, broker: LokaleBroker, settings: Settings, vnummer: str) -> Settings:
+    """Settings on which each store connects as its own role; a stack on them placed one bewoner."""
     s = settings.model_copy(update={"database_url": f"postgresql://welkom_{{service}}@127.0.0.1:5432/{database}",
                                     "database_schema_prefix": "welkom_"})
     async with Stack(s, http=False), Keten(broker.bootstrap_servers, s) as keten:
         await keten.stuur(cloudevent(coa.ASIELZOEKER_GEPLAATST, {
-            "vnummer": "4000000601", "locatie_id": "azc-dommer", "datum": "2024-01-08"}))
+            "vnummer": vnummer, "locatie_id": "azc-dommer", "datum": "2024-01-08"}))
         await keten.wacht_op(topics.GEMEENTE_OPVANG, lambda es: bool(van_type(es, opvang.BEWONER_GEPLAATST)))
+    return s
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=False)
+async def test_each_service_runs_as_its_own_role_which_can_touch_only_its_own_schema(
+    database: str, broker: LokaleBroker, settings: Settings
+) -> None:
+    await met_een_bewoner(database, broker, settings, "4000000601")
 
     with als("welkom_opvang", database) as conn:
         assert conn.execute("SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles "
@@ -78,12 +84,7 @@ async def test_each_service_runs_as_its_own_role_which_can_touch_only_its_own_sc
 async def test_the_audit_tooling_logs_its_read_as_the_logboek_role_which_can_touch_only_its_own_schema(
     database: str, broker: LokaleBroker, settings: Settings
 ) -> None:
-    s = settings.model_copy(update={"database_url": f"postgresql://welkom_{{service}}@127.0.0.1:5432/{database}",
-                                    "database_schema_prefix": "welkom_"})
-    async with Stack(s, http=False), Keten(broker.bootstrap_servers, s) as keten:
-        await keten.stuur(cloudevent(coa.ASIELZOEKER_GEPLAATST, {
-            "vnummer": "4000000602", "locatie_id": "azc-dommer", "datum": "2024-01-08"}))
-        await keten.wacht_op(topics.GEMEENTE_OPVANG, lambda es: bool(van_type(es, opvang.BEWONER_GEPLAATST)))
+    s = await met_een_bewoner(database, broker, settings, "4000000602")
 
     # What `welkom audit` does: read the services' stores, log the read in the Logboek's own store.
     apps, logboek = open_apps(s), open_logboek(s)
