@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Literal
 
 from events.base import Datum, Gegevens
 
@@ -45,3 +46,17 @@ class BbbToelatingGecorrigeerd(Gegevens):
     datum: Datum
     oude_datum: Datum
     reden: str
+
+
+PERSOON_GELEGALISEERD = "nl.mzd.persoon-gelegaliseerd"
+
+
+class PersoonGelegaliseerd(Gegevens):
+    """A person with an open mzd case got a residence permit: the case closed with uitstroom legalisering, and the person re-enters the chain (huisvesting and inburgering take them up, without a COA koppeling)."""
+
+    zaak_id: uuid.UUID
+    persoon_id: uuid.UUID
+    besluitdatum: Datum
+    """The date of the IND's permit: the day the person became statushouder."""
+    soort: Literal["asiel", "nareis", "regulier"]
+    """The kind of permit, as the IND granted it."""

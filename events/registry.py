@@ -120,6 +120,7 @@ SOORTEN: tuple[Eventsoort, ...] = (
     _uit(mzd.TOEGELATEN_TOT_BBB, mzd.ToegelatenTotBbb, "mzd"),
     _uit(mzd.VERTREKTERMIJN_VERSTREKEN, mzd.VertrektermijnVerstreken, "mzd"),
     _uit(mzd.BBB_TOELATING_GECORRIGEERD, mzd.BbbToelatingGecorrigeerd, "mzd"),
+    _uit(mzd.PERSOON_GELEGALISEERD, mzd.PersoonGelegaliseerd, "mzd"),
 )
 
 REGISTRY: dict[str, Eventsoort] = {s.type: s for s in SOORTEN}

@@ -129,6 +129,9 @@ VOORBEELDEN: dict[str, dict[str, Any]] = {
         "vertrektermijn_verloopt_op": "2024-03-29",
     },
     "nl.mzd.toegelaten-tot-bbb": {"zaak_id": ZAAK, "persoon_id": PERSOON, "datum": "2024-03-30"},
+    "nl.mzd.persoon-gelegaliseerd": {
+        "zaak_id": ZAAK, "persoon_id": PERSOON, "besluitdatum": "2024-09-02", "soort": "regulier",
+    },
     "nl.mzd.vertrektermijn-verstreken": {
         "zaak_id": ZAAK, "persoon_id": PERSOON, "verlopen_op": "2024-03-29",
     },
