@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator
+from types import ModuleType
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -27,6 +28,9 @@ from services.rapportage.kengetal import MAANDEN, ONBEKEND, cijfer, datum, waard
 Rapport = Callable[[dt.date], dict[str, Any]]
 Rapporten = Callable[[list[dt.date]], dict[dt.date, dict[str, Any]]]
 """Huisvesting's reports on several peildata at once (one read of the facts)."""
+PANELEN: dict[str, tuple[ModuleType, ...]] = {"opvang": (pagina_opvang,)}
+"""The services with panels of their own: modules with `SLEUTELS` (the report keys they show) and
+`panelen(report)`; the page shows the service's other keys under "Overige kengetallen"."""
 TITELS = {"opvang": "Opvang", "huisvesting": "Huisvesting van statushouders", "inburgering": "Inburgering",
           "mzd": "Mensen zonder documenten (mzd)"}
 HUISVESTING = (
@@ -97,16 +101,17 @@ def foutpagina(peildatum: dt.date, melding: str) -> str:
 
 def opgaven(rapport: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Per service in the report: its title and its groups (panels) of figures, each with a
-    `titel`, `cijfers`, and for opvang also `meters`, `tabellen` and a `toelichting`."""
+    `titel`, `cijfers`, and for a service with panels (`PANELEN`) also `meters`, `tabellen` and a `toelichting`."""
     for service, cijfers in rapport.items():
         if not isinstance(cijfers, dict):
             continue
         if service == "huisvesting":
             groepen = [_groep(_titel(t, cijfers), [cijfer(service, cijfers, pad, label) for pad, label in rij])
                        for t, rij in HUISVESTING]
-        elif service == "opvang":
-            overig = {k: v for k, v in cijfers.items() if k not in pagina_opvang.SLEUTELS}
-            groepen = [*pagina_opvang.panelen(cijfers),
+        elif service in PANELEN:
+            delen = PANELEN[service]
+            overig = {k: v for k, v in cijfers.items() if not any(k in deel.SLEUTELS for deel in delen)}
+            groepen = [*(paneel for deel in delen for paneel in deel.panelen(cijfers)),
                        _groep("Overige kengetallen", [cijfer(service, overig, p, _label(p)) for p in _paden(overig)])]
         else:
             groepen = [_groep("", [cijfer(service, cijfers, pad, _label(pad)) for pad in _paden(cijfers)])]

@@ -15,7 +15,7 @@ def tekst(rapport: dict[str, Any]) -> str:
         if isinstance(cijfers, dict):
             regels.append(f"\n{service}")
             eigen = EIGEN.get(service)
-            regels += eigen(cijfers) if eigen else [
+            regels += [r for deel in eigen for r in deel(cijfers)] if eigen else [
                 f"  {k:<28} {v if v is not None else '-'}" for k, v in cijfers.items()]
     return "\n".join(regels)
 
@@ -78,5 +78,5 @@ def huisvesting(rapport_huisvesting: dict[str, Any]) -> list[str]:
     return [f"  {k:<28} {v}" for k, v in regels]
 
 
-EIGEN: dict[str, Callable[[dict[str, Any]], list[str]]] = {"opvang": opvang, "huisvesting": huisvesting}
-"""The services whose figures have their own lines."""
+EIGEN: dict[str, tuple[Callable[[dict[str, Any]], list[str]], ...]] = {"opvang": (opvang,), "huisvesting": (huisvesting,)}
+"""The services whose figures have their own lines: each function gives some of them."""
