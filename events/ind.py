@@ -26,3 +26,22 @@ class AsielaanvraagAfgewezen(Gegevens):
     vnummer: Vnummer
     besluitdatum: Datum
     definitief: bool
+
+
+ASIELAANVRAAG_INGEDIEND = "nl.vreemdelingen.asielaanvraag-ingediend"
+VERBLIJFSVERGUNNING_INGETROKKEN = "nl.vreemdelingen.verblijfsvergunning-ingetrokken"
+
+
+class AsielaanvraagIngediend(Gegevens):
+    """An asylum application was filed; `herhaald` when it follows an earlier refusal (a repeat application: the procedure runs again)."""
+
+    vnummer: Vnummer
+    datum: Datum
+    herhaald: bool
+
+
+class VerblijfsvergunningIngetrokken(Gegevens):
+    """The IND withdrew a residence permit: the person has no right of residence any more and must leave."""
+
+    vnummer: Vnummer
+    datum: Datum

@@ -19,6 +19,7 @@ from services.huisvesting.domain.huisvestingsdossier import AlGekoppeldFout, Hui
 from services.huisvesting.domain.persoonsgegevens import BLOKKERENDE_GEGEVENS, BSN, IBAN, Persoonsgegevens
 from services.huisvesting.domain.taakstelling import Taakstelling
 from services.huisvesting.domain.wachtrij import Wachtrij
+from services.huisvesting.legalisering import Legalisering
 from services.runtime.metrics import ANDERE_GEMEENTE
 from services.runtime.toekomstvenster import MetToekomstvenster
 
@@ -43,7 +44,7 @@ class IbanAlGeregistreerdFout(Domeinfout):
     """This person's IBAN was registered before, on another date: correct that date with the IBAN correction."""
 
 
-class Huisvesting(MetToekomstvenster, WelkomApplication):
+class Huisvesting(Legalisering, MetToekomstvenster, WelkomApplication):
     """Opens a dossier per household, matches homes to households, and follows each offer."""
 
     name = "huisvesting"
@@ -61,6 +62,7 @@ class Huisvesting(MetToekomstvenster, WelkomApplication):
             Invoer(topics.KETEN_CORPORATIES, corporaties.WONING_BESCHIKBAAR_GESTELD, self.woning_beschikbaar),
             Invoer(topics.KETEN_BRP, brp.INGESCHREVEN_IMMIGRATIE, self.ingeschreven),
             Invoer(topics.KETEN_IND, ind.VERBLIJFSVERGUNNING_VERLEEND, self.vergunning),
+            *self.legalisering_invoer(),
         )
 
     def _wachtrij(self, uow: Werkeenheid) -> Wachtrij:

@@ -12,6 +12,12 @@ reads:
 - `aanbiedingen`: (datum, wijk, soort, max_bewoners) of every offer;
 - `huisvestingen`: (datum, personen, amv, koppeldatum) of every dossier's first move-in.
 
+A dossier the gemeente opened itself on mzd's `persoon-gelegaliseerd` (a person without documents
+who got a permit after all, `services/huisvesting/legalisering.py`: no COA koppeling follows) is a
+dossier like any other here: a household of one whose koppeldatum is the permit's besluitdatum, in
+`dossiers_open` and the 10-week term from then, and its first move-in is a `huisvesting` that
+counts in `gerealiseerd` towards the period's taakstelling, as every household's does.
+
 A staff correction (an acceptance, refusal, withdrawal or move re-dated, or a block lifted on
 another day because an IBAN registration date was corrected) is a `correctie` fact dated on the
 earlier of the wrong and the right date, so every peildatum that reads the wrong fact also reads

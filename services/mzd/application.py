@@ -1,4 +1,4 @@
-"""The mzd Application: a case per definitive refusal, and admission to BBB-opvang."""
+"""The mzd Application: a case that follows each person after a definitive refusal, BBB-opvang under its conditions, perspective, uitstroom, and the hand-over on legalisering."""
 
 from __future__ import annotations
 
@@ -6,48 +6,42 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from events import ind, topics
-from events.envelope import Bericht
-from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
 from services.domain import Domeinfout
-from services.mzd.domain.zaak import Zaak, ZaakBestaatAlFout
+from services.mzd.bbb import BbbOpvang
+from services.mzd.domain.zaak import Zaak
+from services.mzd.zaken import Zaken
+from services.runtime.application import Invoer, WelkomApplication, Werkeenheid
 from services.runtime.toekomstvenster import MetToekomstvenster
 
 
-
 class ZaakOnbekendFout(Domeinfout):
-    """The command names a person without an mzd case."""
+    """The command (or a BBB organisation's event) names a person without an mzd case."""
 
 
-class Mzd(MetToekomstvenster, WelkomApplication):
-    """Opens a case when the IND refuses definitively; staff admit people to BBB-opvang."""
+class Mzd(Zaken, BbbOpvang, MetToekomstvenster, WelkomApplication):
+    """Keeps one case per person from the IND's decisions (`zaken.py`), BBB-opvang from staff's
+    assessments and the BBB organisations' placements (`bbb.py`), and staff's work on perspective,
+    contact person, care needs and uitstroom."""
 
     name = "mzd"
 
     def invoer(self) -> Sequence[Invoer]:
-        return (Invoer(topics.KETEN_IND, ind.ASIELAANVRAAG_AFGEWEZEN, self.afgewezen),)
-
-    def afgewezen(self, uow: Werkeenheid, bericht: Bericht) -> None:
-        data: ind.AsielaanvraagAfgewezen = bericht.data  # type: ignore[assignment]
-        if not data.definitief:
-            return
-        self.eis_binnen_venster(data.besluitdatum)
-        persoon_id = self.persoon(data.vnummer)
-        if uow.get(Zaak.create_id(persoon_id)) is not None:
-            raise ZaakBestaatAlFout()
-        uow.add(Zaak.open(persoon_id=persoon_id, besluitdatum=data.besluitdatum, gemeentecode=self.gemeentecode))
+        return (*self.zaken_invoer(), *self.bbb_invoer())
 
     def zaak(self, uow: Werkeenheid, persoon_id: uuid.UUID) -> Zaak:
-        """The person's case, for a staff command; a person without one is refused."""
+        """The person's case; a person without one is refused."""
         zaak = uow.get(Zaak.create_id(persoon_id))
         if zaak is None:
             raise ZaakOnbekendFout()
         return zaak
 
-    def laat_toe_tot_bbb(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date) -> None:
+    def staf(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date) -> Zaak:
+        """The case a staff command about this date acts on (the date within the window of the future)."""
         self.eis_binnen_venster(datum)
-        self.zaak(uow, persoon_id).laat_toe_tot_bbb(datum=datum)
+        return self.zaak(uow, persoon_id)
+
+    def laat_toe_tot_bbb(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date) -> None:
+        self.staf(uow, persoon_id, datum).laat_toe_tot_bbb(datum=datum)
 
     def corrigeer_bbb_toelating(self, uow: Werkeenheid, persoon_id: uuid.UUID, datum: dt.date, reden: str) -> None:
-        self.eis_binnen_venster(datum)
-        self.zaak(uow, persoon_id).corrigeer_bbb_toelating(datum=datum, reden=reden)
+        self.staf(uow, persoon_id, datum).corrigeer_bbb_toelating(datum=datum, reden=reden)

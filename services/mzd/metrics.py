@@ -1,4 +1,4 @@
-"""mzd's kengetallen as Prometheus gauges, set from its report; no personal data in labels."""
+"""mzd's kengetallen as Prometheus gauges, set from its report; no personal data in labels (care needs, a suppressed breakdown, get none)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,46 @@ from typing import Any
 from prometheus_client import Gauge
 
 ZAKEN_OPEN = Gauge("welkom_mzd_zaken_open", "Open mzd cases.")
+ZAKEN_PER_STATUS = Gauge("welkom_mzd_zaken_per_status",
+                         "Open mzd cases by state (vertrektermijn, na-vertrektermijn, procedure-loopt).", ["status"])
+VERTREKTERMIJNEN = Gauge("welkom_mzd_vertrektermijnen",
+                         "Vertrektermijnen running on the peildatum (lopend), and expired up to it (verstreken).",
+                         ["stand"])
+IN_BBB = Gauge("welkom_mzd_bbb_toegelaten_personen", "Persons admitted to BBB-opvang whose case is open.")
+BEZETTING = Gauge("welkom_mzd_bbb_bezetting_personen", "Persons staying in BBB-opvang, by organisation.",
+                  ["organisatie"])
+PERSPECTIEVEN = Gauge("welkom_mzd_perspectief_zaken", "Open cases by perspective (or geen).", ["perspectief"])
+UITSTROOM = Gauge("welkom_mzd_uitstroom_jaar_zaken", "Cases closed in the peildatum's calendar year, by reason.",
+                  ["reden"])
+AANVRAGEN = Gauge("welkom_mzd_bbb_aanvragen_jaar",
+                  "BBB applications in the peildatum's calendar year, and their assessments' outcomes.", ["uitkomst"])
+TIJD_IN_BBB = Gauge("welkom_mzd_tijd_in_bbb_dagen",
+                    "Days in BBB-opvang of the persons staying on the peildatum (median, p90).", ["kwantiel"])
+ZONDER_CONTACTPERSOON = Gauge("welkom_mzd_zaken_zonder_contactpersoon", "Open cases without a vaste contactpersoon.")
+
+
+def _labels(gauge: Gauge, waarden: dict[str, Any]) -> None:
+    """Replace a labelled family's series: unknown (None) figures have no series."""
+    gauge.clear()
+    for label, waarde in waarden.items():
+        if waarde is not None:
+            gauge.labels(label).set(waarde)
 
 
 def werk_bij(rapport: dict[str, Any]) -> None:
-    """Set mzd's gauges from its report; an unknown figure is 0."""
+    """Set mzd's gauges from its report; an unknown figure is 0 (or has no series)."""
     ZAKEN_OPEN.set(rapport.get("zaken_open") or 0)
+    if "zaken_per_status" not in rapport:
+        return
+    _labels(ZAKEN_PER_STATUS, rapport["zaken_per_status"])
+    _labels(VERTREKTERMIJNEN, rapport["vertrektermijnen"])
+    IN_BBB.set(rapport["in_bbb_opvang"])
+    _labels(BEZETTING, rapport["bbb_bezetting"]["per_organisatie"])
+    _labels(PERSPECTIEVEN, rapport["perspectieven"])
+    _labels(UITSTROOM, rapport["uitstroom"]["jaar"]["per_reden"])
+    jaar = rapport["bbb_aanvragen"]["jaar"]
+    _labels(AANVRAGEN, {"aangevraagd": jaar["aanvragen"], "toegelaten": jaar["toegelaten"],
+                        "geweigerd": jaar["geweigerd"], "direct-toegelaten": jaar["direct_toegelaten"]})
+    lopend = rapport["tijd_in_bbb"]["lopend"]
+    _labels(TIJD_IN_BBB, {"mediaan": lopend["mediaan_dagen"], "p90": lopend["p90_dagen"]})
+    ZONDER_CONTACTPERSOON.set(rapport["zonder_contactpersoon"])

@@ -1,46 +1,39 @@
-"""Mzd's read model: each case's refusal and BBB admission, as facts, and the state a report reads."""
+"""Mzd's read model, composed of one part per concern: each part's facts, state and figures, in one report."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from types import ModuleType
 from typing import Any
 
-from services.domain.correctie import feitdatum
-from services.mzd.domain.zaak import Zaak as Z
+from services.mzd import rapport_bbb, rapport_zaken
 from services.runtime.views import Feit
 
+DELEN: tuple[ModuleType, ...] = (rapport_zaken, rapport_bbb)
+"""The parts: each has `BRONNEN`, `feiten(event)`, `staat(facts)` (it ignores facts it does not
+read) and `rapport(staten, peildatum)`. The BBB part also reads the cases' openings and uitstroom."""
 
-BRONNEN = (Z.Geopend, Z.ToegelatenTotBbb, Z.BbbToelatingGecorrigeerd)
+BRONNEN = tuple(bron for deel in DELEN for bron in deel.BRONNEN)
 """The stored event classes `feiten` turns into facts (the views decode no others for facts)."""
 
 
 def feiten(e: Any) -> Iterator[Feit]:
-    """The facts of one stored event: a case opened, a person admitted to BBB-opvang."""
-    gemeente = getattr(e, "gemeentecode", None)
-    if isinstance(e, Z.Geopend):
-        yield Feit(str(e.originator_id), "geopend", e.besluitdatum, None, gemeente)
-    elif isinstance(e, Z.ToegelatenTotBbb):
-        yield Feit(str(e.originator_id), "bbb", e.datum, None, gemeente)
-    elif isinstance(e, Z.BbbToelatingGecorrigeerd):  # read whenever the wrong or the right date is
-        yield Feit(str(e.originator_id), "bbb", feitdatum(e.oude_datum, e.datum), e.datum.isoformat(), gemeente)
+    """The facts of one stored event, from every part that reads its class."""
+    for deel in DELEN:
+        if isinstance(e, deel.BRONNEN):
+            yield from deel.feiten(e)
 
 
 def staat(rijen: Iterable[Feit]) -> dict[str, Any]:
-    """The facts, in stored order, as the report reads them."""
-    zaken: dict[str, dict[str, Any]] = {}
-    for f in rijen:
-        if f.soort == "geopend":
-            zaken[f.sleutel] = {"besluitdatum": f.datum, "bbb_sinds": None}
-        elif f.sleutel in zaken:  # an admission, or its correction (the admission's own date in its waarde)
-            zaken[f.sleutel]["bbb_sinds"] = dt.date.fromisoformat(f.waarde) if f.waarde else f.datum
-    return {"zaken": zaken}
+    """Every part's state from the facts (read once, in stored order)."""
+    alle = list(rijen)
+    return {deel.__name__: deel.staat(alle) for deel in DELEN}
 
 
-def rapport(staat: dict[str, Any], peildatum: dt.date) -> dict[str, Any]:
-    """Mzd's kengetallen as known on the peildatum."""
-    zaken = [z for z in staat["zaken"].values() if z["besluitdatum"] <= peildatum]
-    return {
-        "zaken_open": len(zaken),
-        "in_bbb_opvang": sum(1 for z in zaken if z["bbb_sinds"] and z["bbb_sinds"] <= peildatum),
-    }
+def rapport(staten: dict[str, Any], peildatum: dt.date) -> dict[str, Any]:
+    """Mzd's kengetallen as known on the peildatum: the figures of every part."""
+    uit: dict[str, Any] = {}
+    for deel in DELEN:
+        uit.update(deel.rapport(staten, peildatum))
+    return uit
