@@ -1,4 +1,4 @@
-"""Inburgering's staff commands (klantregisseurs): the brede intake, and its correction."""
+"""Inburgering's staff commands (klantregisseurs): the brede intake and its correction, then the plan's (commands_plan.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from services.inburgering.commands_plan import COMMANDS_PLAN
 from services.runtime.commands import Opdracht, Verzoek
 
 ROLLEN = ("klantregisseur",)
@@ -34,4 +35,5 @@ COMMANDS = (
         lambda app, uow, persoon, v: app.corrigeer_intake(uow, persoon, v.datum, v.leerroute, v.reden),
         "Correct the date and/or leerroute of a recorded brede intake (the intake term follows the date).",
     ),
+    *COMMANDS_PLAN,
 )

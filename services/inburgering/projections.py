@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from types import ModuleType
 from typing import Any
 
-from services.inburgering import rapport_trajecten
+from services.inburgering import rapport_begeleiding, rapport_participatie, rapport_plicht, rapport_trajecten
 from services.runtime.views import Feit
 
-DELEN: tuple[ModuleType, ...] = (rapport_trajecten,)
+DELEN: tuple[ModuleType, ...] = (rapport_trajecten, rapport_plicht, rapport_begeleiding, rapport_participatie)
 """The parts: each has `BRONNEN`, `feiten(event)`, `staat(facts)` (it ignores facts of other parts)
 and `rapport(staten, peildatum)`, which may read every part's state."""
 

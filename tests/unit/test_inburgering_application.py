@@ -29,10 +29,11 @@ def test_a_koppeling_opens_a_traject_for_each_adult_and_the_intake_is_a_command(
     assert app.verwerk_batch([k, k]) == []
     volwassenen = {v: Inburgeringstraject.create_id(app.persoon(v)) for v in ("4000000001", "4000000002")}
     assert all(t in app.repository for t in volwassenen.values())
-    assert Inburgeringstraject.create_id(app.persoon("4000000003")) not in app.repository
+    kind = app.repository.get(Inburgeringstraject.create_id(app.persoon("4000000003")))
+    assert (kind.startdatum, kind.aanleiding) == (D(2028, 3, 3), "meerderjarig")  # from the 18th birthday
 
     app.voer_uit(lambda uow: app.rond_intake_af(uow, app.persoon("4000000001"), D(2024, 2, 1), "B1"))
     assert app.verloop_tijd(D(2024, 3, 12)) == 1  # only the adult without an intake
     assert historie(app, volwassenen["4000000002"]) == ["Gestart", "IntaketermijnVerstreken"]
     with pytest.raises(TrajectOnbekendFout):
-        app.voer_uit(lambda uow: app.rond_intake_af(uow, app.persoon("4000000003"), D(2024, 2, 1), "B1"))
+        app.voer_uit(lambda uow: app.rond_intake_af(uow, app.persoon("4000000009"), D(2024, 2, 1), "B1"))
