@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from events import brp, coa, corporaties, huisvesting, inburgering, ind, mzd, opvang, rijk, topics
+from events import brp, coa, corporaties, duo, huisvesting, inburgering, ind, mzd, opvang, rijk, topics
+from events import bbb
+from events import inburgering_begeleiding, vwn
 from events.base import Gegevens
 
 
@@ -40,11 +42,16 @@ def _uit(type_: str, schema: type[Gegevens], service: str) -> Eventsoort:
 SOORTEN: tuple[Eventsoort, ...] = (
     _in(ind.VERBLIJFSVERGUNNING_VERLEEND, topics.KETEN_IND, ind.VerblijfsvergunningVerleend, "IND"),
     _in(ind.ASIELAANVRAAG_AFGEWEZEN, topics.KETEN_IND, ind.AsielaanvraagAfgewezen, "IND"),
+    _in(ind.ASIELAANVRAAG_INGEDIEND, topics.KETEN_IND, ind.AsielaanvraagIngediend, "IND"),
+    _in(ind.VERBLIJFSVERGUNNING_INGETROKKEN, topics.KETEN_IND, ind.VerblijfsvergunningIngetrokken, "IND"),
+    _in(bbb.PERSOON_GEPLAATST, topics.KETEN_BBB, bbb.PersoonGeplaatst, "BBB-organisaties"),
+    _in(bbb.PERSOON_VERTROKKEN, topics.KETEN_BBB, bbb.PersoonVertrokken, "BBB-organisaties"),
     _in(coa.ASIELZOEKER_GEPLAATST, topics.KETEN_COA, coa.AsielzoekerGeplaatst, "COA"),
     _in(coa.ASIELZOEKER_VERPLAATST, topics.KETEN_COA, coa.AsielzoekerVerplaatst, "COA"),
     _in(coa.ASIELZOEKER_VERTROKKEN, topics.KETEN_COA, coa.AsielzoekerVertrokken, "COA"),
     _in(coa.GEKOPPELD_AAN_GEMEENTE, topics.KETEN_COA, coa.GekoppeldAanGemeente, "COA"),
     _in(brp.INGESCHREVEN_IMMIGRATIE, topics.KETEN_BRP, brp.IngeschrevenImmigratie, "BRP"),
+    _in(duo.DUO_SIGNAAL_ONTVANGEN, topics.KETEN_DUO, duo.DuoSignaalOntvangen, "DUO"),
     _in(rijk.TAAKSTELLING_VASTGESTELD, topics.KETEN_RIJK, rijk.TaakstellingVastgesteld, "Rijk"),
     _in(rijk.TIJDELIJKE_BESCHERMING_VERLENGD, topics.KETEN_RIJK, rijk.TijdelijkeBeschermingVerlengd, "Rijk"),
     _in(rijk.SPREIDINGSTAAKSTELLING_VASTGESTELD, topics.KETEN_RIJK, rijk.SpreidingstaakstellingVastgesteld, "Rijk"),
@@ -116,11 +123,50 @@ SOORTEN: tuple[Eventsoort, ...] = (
     _uit(inburgering.INTAKETERMIJN_VERSTREKEN, inburgering.IntaketermijnVerstreken, "inburgering"),
     _uit(inburgering.INTAKETERMIJN_HERZIEN, inburgering.IntaketermijnHerzien, "inburgering"),
     _uit(inburgering.BREDE_INTAKE_GECORRIGEERD, inburgering.BredeIntakeGecorrigeerd, "inburgering"),
+    _uit(inburgering.INTAKE_UITNODIGING_VERSTUURD, inburgering.IntakeUitnodigingVerstuurd, "inburgering"),
+    _uit(inburgering.PIP_VASTGESTELD, inburgering.PipVastgesteld, "inburgering"),
+    _uit(inburgering.PIP_GEWIJZIGD, inburgering.PipGewijzigd, "inburgering"),
+    _uit(inburgering.LEERROUTE_GESTART, inburgering.LeerrouteGestart, "inburgering"),
+    _uit(inburgering.VOORTGANGSGESPREK_GEVOERD, inburgering.VoortgangsgesprekGevoerd, "inburgering"),
+    _uit(inburgering.VOORTGANGSTERMIJN_VERSTREKEN, inburgering.VoortgangstermijnVerstreken, "inburgering"),
+    _uit(inburgering.PVT_ONDERTEKEND, inburgering.PvtOndertekend, "inburgering"),
+    _uit(inburgering.MAP_EINDGESPREK_GEVOERD, inburgering.MapEindgesprekGevoerd, "inburgering"),
+    _uit(inburgering.Z_ROUTE_AFGEROND, inburgering.ZrouteAfgerond, "inburgering"),
+    _uit(inburgering.IN_WIJK_GEVESTIGD, inburgering.InWijkGevestigd, "inburgering"),
+    _uit(inburgering.INBURGERINGSPLICHT_ONTSTAAN, inburgering.InburgeringsplichtOntstaan, "inburgering"),
+    _uit(inburgering.INBURGERINGSPLICHT_GESCHORST, inburgering.InburgeringsplichtGeschorst, "inburgering"),
+    _uit(inburgering.INBURGERINGSPLICHT_HERVAT, inburgering.InburgeringsplichtHervat, "inburgering"),
+    _uit(inburgering.INBURGERINGSPLICHT_BEEINDIGD, inburgering.InburgeringsplichtBeeindigd, "inburgering"),
+    _uit(inburgering.DOELGROEP_GEWIJZIGD, inburgering.DoelgroepGewijzigdDoorDuo, "inburgering"),
+    _uit(inburgering.INBURGERINGSTERMIJN_VASTGESTELD, inburgering.InburgeringstermijnVastgesteld, "inburgering"),
+    _uit(inburgering.INBURGERINGSTERMIJN_VERSTREKEN, inburgering.InburgeringstermijnVerstreken, "inburgering"),
+    _in(vwn.MAATSCHAPPELIJKE_BEGELEIDING_GESTART, topics.KETEN_VWN, vwn.MaatschappelijkeBegeleidingGestart,
+        "VluchtelingenWerk"),
+    _in(vwn.MAATSCHAPPELIJKE_BEGELEIDING_VERLENGD, topics.KETEN_VWN, vwn.MaatschappelijkeBegeleidingVerlengd,
+        "VluchtelingenWerk"),
+    _in(vwn.MAATSCHAPPELIJKE_BEGELEIDING_BEEINDIGD, topics.KETEN_VWN, vwn.MaatschappelijkeBegeleidingBeeindigd,
+        "VluchtelingenWerk"),
+    _uit(inburgering_begeleiding.MAATSCHAPPELIJKE_BEGELEIDING_GESTART,
+         inburgering_begeleiding.BegeleidingGestart, "inburgering"),
+    _uit(inburgering_begeleiding.MAATSCHAPPELIJKE_BEGELEIDING_VERLENGD,
+         inburgering_begeleiding.BegeleidingVerlengd, "inburgering"),
+    _uit(inburgering_begeleiding.MAATSCHAPPELIJKE_BEGELEIDING_BEEINDIGD,
+         inburgering_begeleiding.BegeleidingBeeindigd, "inburgering"),
+    _uit(inburgering_begeleiding.PARTICIPATIETREDE_GEMETEN, inburgering_begeleiding.ParticipatietredeGemeten,
+         "inburgering"),
     _uit(mzd.ZAAK_GEOPEND, mzd.ZaakGeopend, "mzd"),
     _uit(mzd.TOEGELATEN_TOT_BBB, mzd.ToegelatenTotBbb, "mzd"),
     _uit(mzd.VERTREKTERMIJN_VERSTREKEN, mzd.VertrektermijnVerstreken, "mzd"),
     _uit(mzd.BBB_TOELATING_GECORRIGEERD, mzd.BbbToelatingGecorrigeerd, "mzd"),
     _uit(mzd.PERSOON_GELEGALISEERD, mzd.PersoonGelegaliseerd, "mzd"),
+    _uit(mzd.ZAAK_HEROPEND, mzd.ZaakHeropend, "mzd"),
+    _uit(mzd.PROCEDURE_GESTART, mzd.ProcedureGestart, "mzd"),
+    _uit(mzd.BBB_AANGEVRAAGD, mzd.BbbAangevraagd, "mzd"),
+    _uit(mzd.BBB_BEOORDEELD, mzd.BbbBeoordeeld, "mzd"),
+    _uit(mzd.BBB_GEPLAATST, mzd.BbbGeplaatst, "mzd"),
+    _uit(mzd.BBB_VERTROKKEN, mzd.BbbVertrokken, "mzd"),
+    _uit(mzd.PERSPECTIEF_VASTGESTELD, mzd.PerspectiefVastgesteld, "mzd"),
+    _uit(mzd.UITGESTROOMD, mzd.Uitgestroomd, "mzd"),
 )
 
 REGISTRY: dict[str, Eventsoort] = {s.type: s for s in SOORTEN}

@@ -14,6 +14,7 @@ from services.huisvesting import projections as huisvesting_projections
 from services.huisvesting import translation as huisvesting_translation
 from services.inburgering import application as inburgering
 from services.inburgering import commands as inburgering_commands
+from services.inburgering.commands_participatie import COMMANDS_PARTICIPATIE
 from services.inburgering import metrics as inburgering_metrics
 from services.inburgering import projections as inburgering_projections
 from services.inburgering import translation as inburgering_translation
@@ -67,7 +68,9 @@ SERVICES = (
     ),
     Service(
         inburgering.Inburgering, inburgering_translation, inburgering_projections, inburgering_metrics,
-        inburgering_commands.COMMANDS, opties=_venster,
+        inburgering_commands.COMMANDS + COMMANDS_PARTICIPATIE, opties=lambda s: {
+            "duo_signaal_weken": s.inburgering_duo_signaal_weken,
+            "voortgang_maanden": s.inburgering_voortgang_maanden, **_venster(s)},
     ),
     Service(mzd.Mzd, mzd_translation, mzd_projections, mzd_metrics, mzd_commands.COMMANDS, opties=_venster),
 )

@@ -15,10 +15,12 @@ from typing import Any, Protocol
 from events import huisvesting, inburgering, mzd
 from events.envelope import Bericht
 from services import catalogus
-from services.demo.huishoudens import iban
+from services.demo import begeleiding
+from services.demo.huishoudens import EINDE, iban
+from services.demo.inburgeringwerk import Klantregisseurs
+from services.demo.mzd import werk as mzd_werk
 from services.runtime.commands import Opdracht
 
-LEERROUTES = (("B1", 60), ("onderwijsroute", 15), ("z-route", 25))
 WEIGEREN, ZWIJGEN, TE_LAAT = 0.08, 0.04, 0.15
 """Of the offers: refused, never answered; of the accepted ones: moved in after the 2-week term."""
 INTREKREDEN = "geen reactie binnen de verhuistermijn"
@@ -64,6 +66,7 @@ class Personeel:
         self.gedaan: dict[str, int] = {}
         self.geweigerd: Counter[str] = Counter()
         """Commands a service refused (a domain rule, or conflicts that kept winning), by kind and reason."""
+        self.klantregisseurs = Klantregisseurs(seed)
 
     def _rng(self, *delen: object) -> random.Random:
         return random.Random(":".join(str(d) for d in (self.seed, *delen)))
@@ -85,12 +88,15 @@ class Personeel:
         if persoon is None or persoon not in self.personen:
             return
         d: Any = e.data
+        for datum, sleutel, opdracht, soort, velden in self.klantregisseurs.reageer(persoon, e):
+            self._plan(datum, sleutel, ("inburgering", opdracht), soort, persoon, **velden)
         if e.type == huisvesting.WONING_AANGEBODEN:
             self._aanbod(persoon, d)
         elif e.type == huisvesting.HUISVESTINGSDOSSIER_GEBLOKKEERD and list(d.ontbreekt) == ["iban"]:
             self._iban(persoon, d.datum)
-        elif e.type == inburgering.INBURGERINGSTRAJECT_GESTART:
-            self._intake(persoon, d.koppeldatum)
+        elif e.type == inburgering.BREDE_INTAKE_AFGEROND:  # the klantregisseur measures participatie from then on
+            for datum, opdracht, stap, velden in begeleiding.metingen(self._rng(persoon, "participatie"), d.datum, EINDE):
+                self._plan(datum, f"{stap}:{persoon}", ("inburgering", opdracht), opdracht, persoon, **velden)
         elif e.type == mzd.ZAAK_GEOPEND:
             self._bbb(persoon, d.besluitdatum)
 
@@ -109,17 +115,10 @@ class Personeel:
             datum = bsn_bekend + dt.timedelta(days=rng.randint(101, 240))
         self._plan(datum, f"iban:{persoon}", ("huisvesting", "iban"), "iban", persoon, iban=iban(rng))
 
-    def _intake(self, persoon: uuid.UUID, koppeldatum: dt.date) -> None:
-        rng = self._rng(persoon, "intake")
-        if rng.random() < 0.8:
-            datum = koppeldatum + dt.timedelta(days=rng.randint(20, 120))
-            route = rng.choices([r for r, _ in LEERROUTES], [w for _, w in LEERROUTES])[0]
-            self._plan(datum, f"intake:{persoon}", ("inburgering", "intake"), "intake", persoon, leerroute=route)
-
     def _bbb(self, persoon: uuid.UUID, besluitdatum: dt.date) -> None:
-        if self._rng(persoon, "bbb").random() < 0.6:
-            datum = besluitdatum + dt.timedelta(days=29)
-            self._plan(datum, f"bbb:{persoon}", ("mzd", "bbb"), "bbb", persoon)
+        """The mzd-medewerkers' work on the case: the life the scenario plays for this person (`mzd.werk`)."""
+        for datum, sleutel, opdracht, soort, velden in mzd_werk(self.seed, self.personen[persoon], besluitdatum):
+            self._plan(datum, sleutel, ("mzd", opdracht), soort, persoon, **velden)
 
     def _aanbod(self, persoon: uuid.UUID, d: Any) -> None:
         """Refuse within days; or never answer, and staff withdraw the offer after the move term;

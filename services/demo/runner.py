@@ -16,6 +16,7 @@ from events import topics
 from events.envelope import Afgewezen, Bericht, lees
 from services.runtime.publisher import publiceer, sleutel
 from services.demo.scenario import genereer, perioden
+from services.demo.inburgering import regel as inburgering_regel
 from services.demo.huishoudens import EINDE
 from services.demo.opvangwerk import werk
 from services.demo.personeel import Personeel
@@ -176,6 +177,7 @@ async def speel(stack: Stack, *, huishoudens: int, seed: int) -> None:
             rapport = stack.projectie.rapport(peildatum)
             typer.echo(_regel(peildatum, rapport), err=True)
             typer.echo(_opvang(peildatum, rapport), err=True)
+            typer.echo(inburgering_regel(peildatum, rapport), err=True)
         if personeel.geweigerd:
             typer.echo(f"demo: geweigerde opdrachten van het personeel {dict(personeel.geweigerd)}", err=True)
         typer.echo(f"demo: klaar in {time.perf_counter() - begin:.0f}s. Rapport: {stack.http_url}/v1/rapport"

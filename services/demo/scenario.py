@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from events import brp, coa, corporaties, ind, rijk
-from services.demo import opvang
+from services.demo import begeleiding, inburgering, mzd, opvang
 from services.demo.huishoudens import (
     BASIS,
     BEGIN,
@@ -76,7 +76,8 @@ def genereer(huishoudens: int = BASIS, seed: int = JAAR) -> list[dict[str, Any]]
         if amv_aantal is not None:
             data["amv_aantal"] = amv_aantal
         uit(rijk.TAAKSTELLING_VASTGESTELD, RIJK, datum, data)
-    for huishouden in koppelingen(rng, nummers, huishoudens):
+    gekoppeld = koppelingen(rng, nummers, huishoudens)
+    for huishouden in gekoppeld:
         _huishouden(uit, rng, nummers, huishouden, orng, later)
     for woning in woningen(rng, huishoudens / BASIS):
         uit(corporaties.WONING_BESCHIKBAAR_GESTELD, WBB, woning.gemeld_op, {
@@ -95,6 +96,12 @@ def genereer(huishoudens: int = BASIS, seed: int = JAAR) -> list[dict[str, Any]]
     opvang.afgewezen(uit, orng, afwijzingen, EINDE)
     opvang.tgo(uit, orng, Nummers(orng, eerste_vnummer=3200000000), EINDE)
     opvang.bescherming_verlengd(uit)
+    mzd.gebeurtenissen(uit, seed, afwijzingen)  # the BBB-opvang, from a generator of its own
+    begeleiding.vwn_events(uit, random.Random(f"{seed}:begeleiding"),
+                           [ce["data"] for _, ce in uit.events if ce["type"] == coa.GEKOPPELD_AAN_GEMEENTE], EINDE)
+    inburgering.duo_signalen(uit, random.Random(f"{seed}:inburgering"), gekoppeld,  # DUO's last: the others' draws stay
+                             [ce["data"] for _, ce in uit.events if ce["type"] == brp.INGESCHREVEN_IMMIGRATIE],
+                             huishoudens / BASIS)
     return uit.gesorteerd()
 
 

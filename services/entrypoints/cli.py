@@ -21,6 +21,7 @@ from services.entrypoints import cli_status
 from services.entrypoints.cli_fouten import WelkomGroep, geslaagd, vereis_stores
 from services.entrypoints.cli_gedeeld import broker, fout as _fout, settings_van as _settings
 from services.entrypoints.cli_staff import staff_command
+from services.entrypoints.cli_aandachtslijst import registreer as registreer_aandachtslijst
 from services.entrypoints.cli_logboek import registreer as registreer_logboek
 from services.entrypoints.cli_toegang import kop, registreer as registreer_token, wie
 from services.runtime.bus import TopicsOntbreken
@@ -199,6 +200,7 @@ Datum = Annotated[str, typer.Option(help="YYYY-MM-DD")]
 cli_status.registreer(app, _settings, DataDir, Json)
 registreer_token(app, DataDir)
 registreer_logboek(app, DataDir, Json)
+registreer_aandachtslijst(app, DataDir, Json)
 
 for _service in catalogus.alle():
     if _service.commands:

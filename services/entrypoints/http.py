@@ -17,6 +17,7 @@ from events.registry import REGISTRY
 from services import catalogus
 from services.domain.ontvangst import SleutelHergebruiktFout
 from services.entrypoints.grenzen import begrens
+from services.entrypoints.aandachtslijst import voeg_aandachtslijst_toe
 from services.entrypoints.kengetallen import voeg_paginas_toe
 from services.entrypoints.login import voeg_login_toe
 from services.entrypoints.problemen import fouten, meld_problemen, probleem
@@ -182,6 +183,7 @@ def maak_app(stack: Draaiend) -> FastAPI:
                             "afloopt kan vandaag nog gehaald worden")
         return {"tot": body.tot.isoformat(), "verlopen": await stack.verloop_tijd(body.tot, door=wie.sub)}
 
+    voeg_aandachtslijst_toe(api, stack)
     voeg_paginas_toe(api, stack)
     voeg_login_toe(api, stack)
     return api

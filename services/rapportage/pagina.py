@@ -21,14 +21,15 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from services.rapportage import pagina_opvang
+from services.rapportage import pagina_begeleiding, pagina_inburgering, pagina_mzd, pagina_opvang
 from services.rapportage.grafieken import KLEUREN, Reeks, lijngrafiek, staafgrafiek
 from services.rapportage.kengetal import MAANDEN, ONBEKEND, cijfer, datum, waarde
 
 Rapport = Callable[[dt.date], dict[str, Any]]
 Rapporten = Callable[[list[dt.date]], dict[dt.date, dict[str, Any]]]
 """Huisvesting's reports on several peildata at once (one read of the facts)."""
-PANELEN: dict[str, tuple[ModuleType, ...]] = {"opvang": (pagina_opvang,)}
+PANELEN: dict[str, tuple[ModuleType, ...]] = {"opvang": (pagina_opvang,), "inburgering": (pagina_inburgering, pagina_begeleiding),
+                                                   "mzd": (pagina_mzd,)}
 """The services with panels of their own: modules with `SLEUTELS` (the report keys they show) and
 `panelen(report)`; the page shows the service's other keys under "Overige kengetallen"."""
 TITELS = {"opvang": "Opvang", "huisvesting": "Huisvesting van statushouders", "inburgering": "Inburgering",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from services.rapportage.tekst_begeleiding import begeleiding
+from services.rapportage.tekst_inburgering import inburgering
+from services.rapportage.tekst_mzd import mzd
 from services.rapportage.tekst_opvang import opvang
 
 
@@ -78,5 +81,6 @@ def huisvesting(rapport_huisvesting: dict[str, Any]) -> list[str]:
     return [f"  {k:<28} {v}" for k, v in regels]
 
 
-EIGEN: dict[str, tuple[Callable[[dict[str, Any]], list[str]], ...]] = {"opvang": (opvang,), "huisvesting": (huisvesting,)}
+EIGEN: dict[str, tuple[Callable[[dict[str, Any]], list[str]], ...]] = {
+    "opvang": (opvang,), "huisvesting": (huisvesting,), "inburgering": (inburgering, begeleiding), "mzd": (mzd,)}
 """The services whose figures have their own lines: each function gives some of them."""

@@ -73,6 +73,13 @@ class Settings(BaseSettings):
         90, ge=1, le=3650, description="a child's move within this many days of their previous move counts as "
         "repeated (welkom_opvang_kinderen_herhaald_verplaatst_personen); each signal stores the window it was judged by"
     )
+    inburgering_duo_signaal_weken: int = Field(
+        8, ge=1, le=104, description="a traject without DUO's plicht signal this many weeks after its start is on "
+        "the attention list; each traject stores the date it was judged by"
+    )
+    inburgering_voortgang_maanden: int = Field(
+        6, ge=1, le=24, description="a voortgangsgesprek is due this many months after the PIP or the last one"
+    )
     huisvesting_vereist: Annotated[list[Literal["bsn", "iban"]], NoDecode] = Field(
         ["bsn", "iban"],
         description="comma-separated persoonsgegevens of the main person without which a dossier is blocked",

@@ -9,6 +9,7 @@ from typing import Any
 
 from events.envelope import maak
 from events.registry import REGISTRY, Eventsoort
+from inburgering_hulp import VOORBEELDEN_INBURGERING
 
 VNUMMER = "1234567890"
 PARTNERVNUMMER = "2345678901"
@@ -124,6 +125,7 @@ VOORBEELDEN: dict[str, dict[str, Any]] = {
     "nl.inburgeraars.intaketermijn-verstreken": {
         "traject_id": TRAJECT, "persoon_id": PERSOON, "verlopen_op": "2024-05-19",
     },
+    **VOORBEELDEN_INBURGERING,
     "nl.mzd.zaak-geopend": {
         "zaak_id": ZAAK, "persoon_id": PERSOON, "besluitdatum": "2024-03-01",
         "vertrektermijn_verloopt_op": "2024-03-29",
@@ -135,6 +137,45 @@ VOORBEELDEN: dict[str, dict[str, Any]] = {
     "nl.mzd.vertrektermijn-verstreken": {
         "zaak_id": ZAAK, "persoon_id": PERSOON, "verlopen_op": "2024-03-29",
     },
+    "nl.begeleiding.maatschappelijke-begeleiding-gestart": {"vnummer": VNUMMER, "datum": "2024-04-15"},
+    "nl.begeleiding.maatschappelijke-begeleiding-verlengd": {
+        "vnummer": VNUMMER, "datum": "2024-12-01", "einddatum": "2025-02-15",
+    },
+    "nl.begeleiding.maatschappelijke-begeleiding-beeindigd": {"vnummer": VNUMMER, "datum": "2025-01-31"},
+    "nl.inburgeraars.maatschappelijke-begeleiding-gestart": {
+        "begeleiding_id": TRAJECT, "persoon_id": PERSOON, "datum": "2024-04-15", "einddatum": "2024-12-15",
+        "uiterste_einddatum": "2025-04-15",
+    },
+    "nl.inburgeraars.maatschappelijke-begeleiding-verlengd": {
+        "begeleiding_id": TRAJECT, "persoon_id": PERSOON, "datum": "2024-12-01", "einddatum": "2025-02-15",
+        "vorige_einddatum": "2024-12-15", "heropend": False,
+    },
+    "nl.inburgeraars.maatschappelijke-begeleiding-beeindigd": {
+        "begeleiding_id": TRAJECT, "persoon_id": PERSOON, "datum": "2025-01-31", "reden": "beeindigd-door-vwn",
+    },
+    "nl.inburgeraars.participatietrede-gemeten": {"persoon_id": PERSOON, "datum": "2024-06-01", "trede": 4},
+    "nl.vreemdelingen.asielaanvraag-ingediend": {"vnummer": VNUMMER, "datum": "2024-06-03", "herhaald": True},
+    "nl.vreemdelingen.verblijfsvergunning-ingetrokken": {"vnummer": VNUMMER, "datum": "2024-06-03"},
+    "nl.bbb.persoon-geplaatst": {"vnummer": VNUMMER, "organisatie": "snov", "datum": "2024-04-02"},
+    "nl.bbb.persoon-vertrokken": {"vnummer": VNUMMER, "organisatie": "snov", "datum": "2024-09-30",
+                                  "reden": "doormigratie"},
+    "nl.mzd.zaak-heropend": {
+        "zaak_id": ZAAK, "persoon_id": PERSOON, "besluitdatum": "2024-11-04", "vertrektermijn_verloopt_op": "2024-12-02",
+        "aanleiding": "afwijzing",
+    },
+    "nl.mzd.procedure-gestart": {"zaak_id": ZAAK, "persoon_id": PERSOON, "datum": "2024-06-03"},
+    "nl.mzd.bbb-aangevraagd": {"zaak_id": ZAAK, "persoon_id": PERSOON, "datum": "2024-03-25"},
+    "nl.mzd.bbb-beoordeeld": {
+        "zaak_id": ZAAK, "persoon_id": PERSOON, "datum": "2024-03-30", "toegelaten": False,
+        "weigerredenen": ["geen-binding"],
+    },
+    "nl.mzd.bbb-geplaatst": {"zaak_id": ZAAK, "persoon_id": PERSOON, "organisatie": "stichting-gast",
+                             "datum": "2024-04-02"},
+    "nl.mzd.bbb-vertrokken": {"zaak_id": ZAAK, "persoon_id": PERSOON, "organisatie": "stichting-gast",
+                              "datum": "2024-09-30", "reden": "terugkeer"},
+    "nl.mzd.perspectief-vastgesteld": {"zaak_id": ZAAK, "persoon_id": PERSOON, "perspectief": "terugkeer",
+                                       "datum": "2024-05-01"},
+    "nl.mzd.uitgestroomd": {"zaak_id": ZAAK, "persoon_id": PERSOON, "datum": "2024-09-30", "reden": "terugkeer"},
     "nl.statushouders.huisvestingstermijn-herzien": {
         "dossier_id": DOSSIER, "persoon_id": PERSOON, "verlopen_op": "2024-05-19", "gehaald_op": "2024-05-10",
         "reden": "woning-aangeboden",

@@ -27,6 +27,7 @@ VOORBEELDEN: dict[str, Any] = {
     "doel": "verzoek inzage AVG art. 15", "peildatum": "2024-10-01", "type_": next(iter(REGISTRY)),
     "bsn": "999990019",  # a test BSN (elfproef) for the ontheemden's commands
     "capaciteit": 40,
+    "binding": False, "voorliggende_voorziening": False, "contactpersoon": "bz-0412",  # mzd's BBB assessment
 }
 """A valid value per field or parameter name; others come from their schema (an enum's first value, a date)."""
 
@@ -58,6 +59,8 @@ def voorbeeld(naam: str, schema: dict[str, Any]) -> Any:
                 if veld in schema.get("required", [])}
     if schema.get("type") == "string" and "pattern" not in schema:
         return "voorbeeld"
+    if schema.get("type") == "integer" and "minimum" in schema:  # a trede, a score: the lowest valid value
+        return int(schema["minimum"])
     raise AssertionError(f"no example for {naam!r} ({schema}): add one to VOORBEELDEN in {__file__}")
 
 

@@ -25,7 +25,11 @@ ONBEKEND = "9999999999"
 VOORBEELDWAARDEN = {"woning_id": "W1", "iban": "NL91ABNA0417164300", "leerroute": "B1", "reden": "verkeerd ingevoerd",
                     "weigerreden": "te klein", "intrekreden": "geen reactie",
                     "bsn": "999990019", "locatie_id": "waalhaven", "vertrekreden": "terugkeer", "besluit": "plichtig",
-                    "naam": "Groenestraat", "soort": "tgo", "capaciteit": 40}
+                    "naam": "Groenestraat", "soort": "tgo", "capaciteit": 40, "trede": 4,
+                    "binding": False, "voorliggende_voorziening": False, "perspectief": "terugkeer",  # mzd's
+                    "contactpersoon": "bz-0412", "uitstroomreden": "terugkeer",
+                    **dict.fromkeys(("financien", "sociaal_netwerk", "werk_en_opleiding", "maatschappelijke_participatie",
+                                     "huisvesting", "fysieke_gezondheid", "mentale_gezondheid"), 3)}
 OPDRACHTEN = [o for s in catalogus.alle() for o in s.commands]
 MAAKT_AAN = {"/v1/opvang/ontheemden", "/v1/opvang/locatie-openingen"}
 """Commands that register what they are about (an ontheemde, a location): for them an unknown one is the normal case."""
