@@ -6,6 +6,8 @@ from typing import Any
 
 from prometheus_client import Gauge
 
+from services.runtime.metrics import zet_reeksen
+
 TAAKSTELLING = Gauge("welkom_huisvesting_taakstelling_personen", "Taakstelling of the current half-year period.")
 GEREALISEERD = Gauge("welkom_huisvesting_gerealiseerd_personen", "Persons housed in the current period so far.")
 DOSSIERS_OPEN = Gauge("welkom_huisvesting_dossiers_open", "Households linked to Nijmegen and not yet housed.")
@@ -103,28 +105,20 @@ def werk_bij(r: dict[str, Any]) -> None:
     ):
         gauge.set(r.get(kengetal) or 0)
     for gauge, kengetal in PER_SCOPE.items():
-        _labels(gauge, {(scope,): r[sleutel][kengetal] for scope, sleutel in SCOPES.items()})
-    _labels(DOSSIERS, {(status,): n for status, n in r["dossiers_per_status"].items()})
+        zet_reeksen(gauge, {(scope,): r[sleutel][kengetal] for scope, sleutel in SCOPES.items()})
+    zet_reeksen(DOSSIERS, {(status,): n for status, n in r["dossiers_per_status"].items()})
     OUDSTE_OVER_TERMIJN.set(r["over_termijn"]["oudste_dagen_wachtend"] or 0)
     blok = r["geblokkeerd"]
-    _labels(GEBLOKKEERD, {(g,): blok[f"ontbreekt_{g}"] for g in ("bsn", "iban")})
+    zet_reeksen(GEBLOKKEERD, {(g,): blok[f"ontbreekt_{g}"] for g in ("bsn", "iban")})
     GEBLOKKEERD_TOTAAL.set(blok["dossiers"])
     GEBLOKKEERD_DAGEN_TOTAAL.set(blok["dagen_totaal"])
-    _labels(GEBLOKKEERD_DAGEN, {("0.5",): blok["dagen_mediaan"]})
+    zet_reeksen(GEBLOKKEERD_DAGEN, {("0.5",): blok["dagen_mediaan"]})
     doorloop = r["doorlooptijd"]
-    _labels(DOORLOOPTIJD, {("0.5",): doorloop["mediaan_dagen"], ("0.9",): doorloop["p90_dagen"]})
+    zet_reeksen(DOORLOOPTIJD, {("0.5",): doorloop["mediaan_dagen"], ("0.9",): doorloop["p90_dagen"]})
     VERHUIZINGEN.set(doorloop["verhuizingen"])
     huishoudens = r["huishoudens"]
     EENPERSOONS_WACHTEND.set(huishoudens["eenpersoons_wachtend"])
     MEERPERSOONS_WACHTEND.set(huishoudens["meerpersoons_wachtend"])
     EENPERSOONSWONINGEN.set(huishoudens["eenpersoonswoningen_aangeboden"])
-    _labels(AANBIEDINGEN, {(a["wijk"], a["soort"]): a["aantal"] for a in r["aanbiedingen"]["per_wijk_soort"]})
+    zet_reeksen(AANBIEDINGEN, {(a["wijk"], a["soort"]): a["aantal"] for a in r["aanbiedingen"]["per_wijk_soort"]})
     VERVOLGBEHOEFTEN.set(r["nareizigers"]["vervolgbehoeften"])
-
-
-def _labels(gauge: Gauge, waarden: dict[tuple[str, ...], Any]) -> None:
-    """Replace a labelled family's series: unknown (None) figures have no series."""
-    gauge.clear()
-    for labels, waarde in waarden.items():
-        if waarde is not None:
-            gauge.labels(*labels).set(waarde)

@@ -6,6 +6,8 @@ from typing import Any
 
 from prometheus_client import Gauge
 
+from services.runtime.metrics import zet_reeksen
+
 BEGELEIDING = Gauge("welkom_inburgering_begeleiding_personen",
                     "Persons in VWN's maatschappelijke begeleiding on the peildatum: lopend, of which verlengd, "
                     "zonder_traject (no inburgeringstraject), eindigt_binnen_30_dagen.", ["stand"])
@@ -22,24 +24,16 @@ COHORT = Gauge("welkom_inburgering_participatie_na_drie_jaar_personen",
                "Persons three years or more in inburgering on the peildatum (the cohort the targets judge).")
 
 
-def _labels(gauge: Gauge, waarden: dict[str, Any]) -> None:
-    """Replace a labelled family's series: unknown (None) figures have no series."""
-    gauge.clear()
-    for label, waarde in waarden.items():
-        if waarde is not None:
-            gauge.labels(label).set(waarde)
-
-
 def werk_bij(rapport: dict[str, Any]) -> None:
     """Set the begeleiding's and participatie's gauges from inburgering's report (a report without them: no series)."""
     b, p = rapport.get("begeleiding"), rapport.get("participatie")
     if b is not None:
-        _labels(BEGELEIDING, {"lopend": b["lopend"], "verlengd": b["lopend_verlengd"],
+        zet_reeksen(BEGELEIDING, {"lopend": b["lopend"], "verlengd": b["lopend_verlengd"],
                               "zonder_traject": b["lopend_zonder_traject"],
                               "eindigt_binnen_30_dagen": b["eindigt_binnen_30_dagen"]})
-        _labels(BEGELEIDING_AFGELOPEN, {k: v for k, v in b["afgelopen"].items() if k != "totaal"})
+        zet_reeksen(BEGELEIDING_AFGELOPEN, {k: v for k, v in b["afgelopen"].items() if k != "totaal"})
     if p is not None:
-        _labels(TREDE, p["per_trede"])
+        zet_reeksen(TREDE, p["per_trede"])
         drie = p["na_drie_jaar"]
-        _labels(NA_DRIE_JAAR, {sleutel.removeprefix("aandeel_"): drie[sleutel] for sleutel in drie["doelen"]})
+        zet_reeksen(NA_DRIE_JAAR, {sleutel.removeprefix("aandeel_"): drie[sleutel] for sleutel in drie["doelen"]})
         COHORT.set(drie["cohort"])

@@ -177,4 +177,4 @@ def _status(telling: Counter[str]) -> dict[str, Any]:
     totaal = sum(telling.values())
     statussen = ("geslaagd", "nog_plichtig", "vrijgesteld_of_ontheven", "overig")
     return {"totaal": totaal, **{s: telling[s] for s in statussen},
-            "aandeel": {s: round(100 * telling[s] / totaal) for s in statussen}}
+            **{f"aandeel_{s}": round(telling[s] / totaal, 3) for s in statussen}}

@@ -6,6 +6,8 @@ from typing import Any
 
 from prometheus_client import Gauge
 
+from services.runtime.metrics import zet_reeksen
+
 ZAKEN_OPEN = Gauge("welkom_mzd_zaken_open", "Open mzd cases.")
 ZAKEN_PER_STATUS = Gauge("welkom_mzd_zaken_per_status",
                          "Open mzd cases by state (vertrektermijn, na-vertrektermijn, procedure-loopt).", ["status"])
@@ -25,28 +27,20 @@ TIJD_IN_BBB = Gauge("welkom_mzd_tijd_in_bbb_dagen",
 ZONDER_CONTACTPERSOON = Gauge("welkom_mzd_zaken_zonder_contactpersoon", "Open cases without a vaste contactpersoon.")
 
 
-def _labels(gauge: Gauge, waarden: dict[str, Any]) -> None:
-    """Replace a labelled family's series: unknown (None) figures have no series."""
-    gauge.clear()
-    for label, waarde in waarden.items():
-        if waarde is not None:
-            gauge.labels(label).set(waarde)
-
-
 def werk_bij(rapport: dict[str, Any]) -> None:
     """Set mzd's gauges from its report; an unknown figure is 0 (or has no series)."""
     ZAKEN_OPEN.set(rapport.get("zaken_open") or 0)
     if "zaken_per_status" not in rapport:
         return
-    _labels(ZAKEN_PER_STATUS, rapport["zaken_per_status"])
-    _labels(VERTREKTERMIJNEN, rapport["vertrektermijnen"])
+    zet_reeksen(ZAKEN_PER_STATUS, rapport["zaken_per_status"])
+    zet_reeksen(VERTREKTERMIJNEN, rapport["vertrektermijnen"])
     IN_BBB.set(rapport["in_bbb_opvang"])
-    _labels(BEZETTING, rapport["bbb_bezetting"]["per_organisatie"])
-    _labels(PERSPECTIEVEN, rapport["perspectieven"])
-    _labels(UITSTROOM, rapport["uitstroom"]["jaar"]["per_reden"])
+    zet_reeksen(BEZETTING, rapport["bbb_bezetting"]["per_organisatie"])
+    zet_reeksen(PERSPECTIEVEN, rapport["perspectieven"])
+    zet_reeksen(UITSTROOM, rapport["uitstroom"]["jaar"]["per_reden"])
     jaar = rapport["bbb_aanvragen"]["jaar"]
-    _labels(AANVRAGEN, {"aangevraagd": jaar["aanvragen"], "toegelaten": jaar["toegelaten"],
+    zet_reeksen(AANVRAGEN, {"aangevraagd": jaar["aanvragen"], "toegelaten": jaar["toegelaten"],
                         "geweigerd": jaar["geweigerd"], "direct-toegelaten": jaar["direct_toegelaten"]})
     lopend = rapport["tijd_in_bbb"]["lopend"]
-    _labels(TIJD_IN_BBB, {"mediaan": lopend["mediaan_dagen"], "p90": lopend["p90_dagen"]})
+    zet_reeksen(TIJD_IN_BBB, {"mediaan": lopend["mediaan_dagen"], "p90": lopend["p90_dagen"]})
     ZONDER_CONTACTPERSOON.set(rapport["zonder_contactpersoon"])

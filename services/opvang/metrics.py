@@ -7,6 +7,8 @@ from typing import Any
 
 from prometheus_client import Gauge
 
+from services.runtime.metrics import zet_reeksen
+
 BEWONERS = Gauge("welkom_opvang_bewoners_personen", "Persons staying in a reception location.")
 
 # -- locations and the Spreidingswet (rapport_locaties) -------------------------------------------
@@ -35,21 +37,13 @@ def _locaties(r: dict[str, Any]) -> None:
     taak = r["spreidingstaakstelling"]
     for gauge, sleutel in ((SPREIDING, "plekken"), (SPREIDING_TELT_MEE, "capaciteit_telt_mee"),
                            (SPREIDING_NOG_TE_GAAN, "nog_te_gaan")):
-        _labels(gauge, {"alle": taak[sleutel], "amv": taak["amv"][sleutel]})
+        zet_reeksen(gauge, {"alle": taak[sleutel], "amv": taak["amv"][sleutel]})
     for gauge, sleutel in ((LOCATIES, "aantal"), (CAPACITEIT, "capaciteit"), (BEZETTING, "bezetting")):
-        _labels(gauge, {soort: telling[sleutel] for soort, telling in r["locaties"].items()})
+        zet_reeksen(gauge, {soort: telling[sleutel] for soort, telling in r["locaties"].items()})
     BUITEN_OPEN.set(r["bezetting"]["buiten_open_locaties"])
     per_locatie = r["bezetting"]["per_locatie"]
-    _labels(LOCATIE_CAPACITEIT, {i: p["capaciteit"] for i, p in per_locatie.items()})
-    _labels(LOCATIE_BEZETTING, {i: p["bezetting"] for i, p in per_locatie.items()})
-
-
-def _labels(gauge: Gauge, waarden: dict[str, Any]) -> None:
-    """Replace a labelled family's series: unknown (None) figures have no series."""
-    gauge.clear()
-    for label, waarde in waarden.items():
-        if waarde is not None:
-            gauge.labels(label).set(waarde)
+    zet_reeksen(LOCATIE_CAPACITEIT, {i: p["capaciteit"] for i, p in per_locatie.items()})
+    zet_reeksen(LOCATIE_BEZETTING, {i: p["bezetting"] for i, p in per_locatie.items()})
 
 
 # -- ontheemden from Ukraine (rapport_ontheemden) -------------------------------------------------
@@ -70,9 +64,9 @@ def _ontheemden(r: dict[str, Any]) -> None:
     o = r.get("ontheemden")
     if o is None:
         return
-    _labels(ONTHEEMDEN, {"gemeentelijk": o["in_gemeentelijke_opvang"], "particulier": o["in_particuliere_opvang"]})
-    _labels(OEKRAINE_PLEKKEN, {s: o["plekken"][s] for s in ("afspraak", "capaciteit", "bezet")})
-    _labels(EIGEN_BIJDRAGE, {b: o["eigen_bijdrage"][b] for b in ("plichtig", "vrijgesteld", "onbekend")})
+    zet_reeksen(ONTHEEMDEN, {"gemeentelijk": o["in_gemeentelijke_opvang"], "particulier": o["in_particuliere_opvang"]})
+    zet_reeksen(OEKRAINE_PLEKKEN, {s: o["plekken"][s] for s in ("afspraak", "capaciteit", "bezet")})
+    zet_reeksen(EIGEN_BIJDRAGE, {b: o["eigen_bijdrage"][b] for b in ("plichtig", "vrijgesteld", "onbekend")})
     einde = dt.date.fromisoformat(o["tijdelijke_bescherming"]["einddatum"])
     BESCHERMING_EINDE.set(dt.datetime.combine(einde, dt.time(), dt.UTC).timestamp())
 
@@ -100,8 +94,8 @@ def _bewoners(r: dict[str, Any]) -> None:
     if "kinderen" not in r:
         return
     for gauge, v in ((PER_PERSOON, r["verplaatsingen_per_persoon"]), (KINDEREN_PER_PERSOON, r["kinderen"])):
-        _labels(gauge, {"0.5": v["mediaan"], "0.9": v["p90"]})
-    _labels(TWEE_OF_MEER, {"alle": r["verplaatsingen_per_persoon"]["aandeel_twee_of_meer"],
+        zet_reeksen(gauge, {"0.5": v["mediaan"], "0.9": v["p90"]})
+    zet_reeksen(TWEE_OF_MEER, {"alle": r["verplaatsingen_per_persoon"]["aandeel_twee_of_meer"],
                            "kinderen": r["kinderen"]["aandeel_twee_of_meer"]})
     KINDEREN_HERHAALD.set(r["kinderen"]["herhaald_verplaatst"])
     UITSTROOM.clear()

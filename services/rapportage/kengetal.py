@@ -1,4 +1,4 @@
-"""One figure on the kengetallen page: its label, its text, its key path in the report and its exact JSON value; a meter of one figure against another."""
+"""One figure on the kengetallen page: its label, its text, its key path in the report and its exact JSON value; a meter of one figure against another; a panel of them."""
 
 from __future__ import annotations
 
@@ -62,3 +62,29 @@ def meter(service: str, cijfers: dict[str, Any], pad: str, tegen: str, label: st
         return None
     return {"label": label, "waarde": w, "max": m, "van": f"{service}.{pad}", "tegen": f"{service}.{tegen}",
             "tekst": f"{getal(w)} van {getal(m)}"}
+
+
+def paneel(titel: str, cijfers: list[Any] | None = None, meters: list[Any] | None = None,
+           tabellen: list[Any] | None = None, toelichting: str = "") -> dict[str, Any]:
+    """A panel as the template renders it; figures and meters the report does not have are left out."""
+    return {"titel": titel, "cijfers": [c for c in cijfers or [] if c], "meters": [m for m in meters or [] if m],
+            "tabellen": tabellen or [], "toelichting": toelichting}
+
+
+def onderdeel(r: dict[str, Any], pad: str) -> dict[str, Any]:
+    """The dict at a key path, or an empty one."""
+    w = waarde(r, pad)
+    return w if isinstance(w, dict) else {}
+
+
+def benoemd(cel: dict[str, Any] | None, namen: dict[str, str]) -> dict[str, Any] | None:
+    """A figure whose text is a code, shown by its name."""
+    if cel is not None:
+        cel["tekst"] = namen.get(cel["tekst"], cel["tekst"])
+    return cel
+
+
+def maandnaam(periode: str) -> str:
+    """A calendar month `2024-08` as `augustus 2024`."""
+    jaar, _, maand = periode.partition("-")
+    return f"{MAANDEN[int(maand) - 1]} {jaar}" if maand.isdigit() and 1 <= int(maand) <= 12 else periode

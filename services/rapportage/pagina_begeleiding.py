@@ -10,8 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from services.rapportage.kengetal import cijfer, meter, waarde
-from services.rapportage.pagina_opvang import _dict, _paneel
+from services.rapportage.kengetal import cijfer, meter, onderdeel, paneel, waarde
 
 SLEUTELS = ("begeleiding", "participatie")
 """The report's keys these panels show."""
@@ -30,7 +29,7 @@ def panelen(r: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _begeleiding(r: dict[str, Any]) -> dict[str, Any]:
     c, m, b = partial(cijfer, "inburgering", r), partial(meter, "inburgering", r), "begeleiding"
-    return _paneel(
+    return paneel(
         "Maatschappelijke begeleiding (VluchtelingenWerk)",
         [c(f"{b}.lopend", "Lopend"), c(f"{b}.lopend_verlengd", "Waarvan verlengd"),
          c(f"{b}.lopend_zonder_traject", "Waarvan zonder inburgeringstraject"),
@@ -46,12 +45,12 @@ def _begeleiding(r: dict[str, Any]) -> dict[str, Any]:
 def _participatie(r: dict[str, Any]) -> dict[str, Any]:
     c, p = partial(cijfer, "inburgering", r), "participatie"
     treden = {"kop": ["Trede", "Personen"], "rijen": [
-        {"kop": TREDEN.get(t, t), "cellen": [c(f"{p}.per_trede.{t}", t)]} for t in _dict(r, f"{p}.per_trede")]}
+        {"kop": TREDEN.get(t, t), "cellen": [c(f"{p}.per_trede.{t}", t)]} for t in onderdeel(r, f"{p}.per_trede")]}
     scores = [str(s) for s in range(1, 6)]
     matrix = {"kop": ["Levensgebied", *scores], "rijen": [
         {"kop": LEVENSGEBIEDEN.get(g, g), "cellen": [c(f"{p}.zelfredzaamheid.per_levensgebied.{g}.{s}", s) for s in scores]}
-        for g in _dict(r, f"{p}.zelfredzaamheid.per_levensgebied")]}
-    return _paneel(
+        for g in onderdeel(r, f"{p}.zelfredzaamheid.per_levensgebied")]}
+    return paneel(
         "Participatie",
         [c(f"{p}.gemeten", "Personen met een trede"), c(f"{p}.zelfredzaamheid.gemeten", "Personen met een matrix")],
         tabellen=[t for t in (treden, matrix) if t["rijen"]],
@@ -68,7 +67,7 @@ def _na_drie_jaar(r: dict[str, Any]) -> dict[str, Any]:
             ("Waarvan uit de bijstand (trede 5-6)", "aandeel_trede_5_6_van_trede_4_plus"),
             ("Doelen van het plan behaald", "aandeel_doelen_behaald"),
             ("De taal voldoende machtig", "aandeel_taal"))]}
-    return _paneel(
+    return paneel(
         "Participatie na drie jaar",
         [c(f"{d}.cohort", "Personen drie jaar of langer in de inburgering"), c(f"{d}.gemeten", "Met een trede"),
          c(f"{d}.trede_4_plus", "Trede 4 of hoger"), c(f"{d}.trede_5_6", "Trede 5 of 6"),

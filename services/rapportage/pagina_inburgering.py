@@ -8,8 +8,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from services.rapportage.kengetal import cijfer, meter
-from services.rapportage.pagina_opvang import _dict, _paneel
+from services.rapportage.kengetal import cijfer, meter, onderdeel, paneel
 
 SLEUTELS = ("trajecten", "intakes_afgerond", "intakes_binnen_termijn", "intake_wachtlijst", "leerroutes",
             "leerroutes_binnen_10_weken", "leerroute_verdeling", "doorlooptijden", "plan", "wijken", "caseload",
@@ -25,26 +24,26 @@ def panelen(r: dict[str, Any]) -> list[dict[str, Any]]:
     """Inburgering's panels, from the start of the traject to the outcome of the plicht."""
     c, m = partial(cijfer, "inburgering", r), partial(meter, "inburgering", r)
     uit = [
-        _paneel("Inburgeraars", [c(f"caseload.{d}", d.capitalize()) for d in _dict(r, "caseload")] + [
+        paneel("Inburgeraars", [c(f"caseload.{d}", d.capitalize()) for d in onderdeel(r, "caseload")] + [
             c("plicht.lopend", "Plicht loopt"), c("plicht.geschorst", "Tijdelijk vrijgesteld (SS109)"),
             c("plicht.oude_wet_op_verzoek", "Oude wet, begeleid op verzoek"),
             c("termijnen.lopend", "Inburgeringstermijn loopt"), c("termijnen.verstreken", "Termijn verstreken")]),
-        _paneel("Brede intake en leerroute", [
+        paneel("Brede intake en leerroute", [
             c("trajecten", "Trajecten"), c("intake_wachtlijst", "Wachten op de brede intake"),
             c("intakes_afgerond", "Brede intakes"), c("leerroutes_binnen_10_weken.aandeel",
                                                         "Leerroute binnen 10 weken (%)")]
-            + [c(f"leerroute_verdeling.{k}", k) for k in _dict(r, "leerroute_verdeling")],
+            + [c(f"leerroute_verdeling.{k}", k) for k in onderdeel(r, "leerroute_verdeling")],
             [m("leerroutes_binnen_10_weken.binnen", "leerroutes_binnen_10_weken.gezet", "Leerroute binnen 10 weken")]),
-        _paneel("Doorlooptijden (dagen)", tabellen=[{"kop": ["Stap", "Aantal", "Mediaan", "p90"], "rijen": [
+        paneel("Doorlooptijden (dagen)", tabellen=[{"kop": ["Stap", "Aantal", "Mediaan", "p90"], "rijen": [
             {"kop": naam, "cellen": [c(f"doorlooptijden.{k}.{v}", v) for v in ("n", "mediaan", "p90")]}
-            for k, naam in STAPPEN.items() if k in _dict(r, "doorlooptijden")]}]),
-        _paneel("PIP, PVT en MAP", [c(f"plan.{k}", k.replace("_", " ")) for k in _dict(r, "plan")]),
-        _paneel("Status na drie jaar", tabellen=[{"kop": ["Cohort", "Totaal", *STATUSSEN.values()], "rijen": [
+            for k, naam in STAPPEN.items() if k in onderdeel(r, "doorlooptijden")]}]),
+        paneel("PIP, PVT en MAP", [c(f"plan.{k}", k.replace("_", " ")) for k in onderdeel(r, "plan")]),
+        paneel("Status na drie jaar", tabellen=[{"kop": ["Cohort", "Totaal", *STATUSSEN.values()], "rijen": [
             {"kop": cohort, "cellen": [c(f"na_drie_jaar.{cohort}.totaal", "totaal")]
              + [c(f"na_drie_jaar.{cohort}.{s}", s) for s in STATUSSEN]}
-            for cohort in _dict(r, "na_drie_jaar")]}] if _dict(r, "na_drie_jaar") else [],
+            for cohort in onderdeel(r, "na_drie_jaar")]}] if onderdeel(r, "na_drie_jaar") else [],
             toelichting="Seed 004 §6.2: van 171 plichtigen 101 geslaagd, 22% nog plichtig, 18% vrijgesteld."),
-        _paneel("Aandachtslijst", [c("aandachtslijst.zonder_duo_signaal", "Geen plichtsignaal van DUO op tijd"),
+        paneel("Aandachtslijst", [c("aandachtslijst.zonder_duo_signaal", "Geen plichtsignaal van DUO op tijd"),
                                    c("aandachtslijst.onbekend_bij_duo", "DUO-signaal, geen traject")],
                 toelichting="De lijst zelf (per persoon) is er alleen voor de klantregisseur: "
                             "welkom aandachtslijst, of GET /v1/aandachtslijst."),

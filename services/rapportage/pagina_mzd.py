@@ -10,8 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from services.rapportage.kengetal import cijfer, meter, waarde
-from services.rapportage.pagina_opvang import _dict, _maand, _paneel
+from services.rapportage.kengetal import cijfer, maandnaam, meter, onderdeel, paneel, waarde
 
 SLEUTELS = ("zaken_open", "zaken_per_status", "vertrektermijnen", "perspectieven", "uitstroom", "zorgbehoeften",
             "zonder_contactpersoon", "in_bbb_opvang", "bbb_aanvragen", "bbb_bezetting", "bbb_stromen", "tijd_in_bbb")
@@ -38,21 +37,21 @@ def _periodes(r: dict[str, Any], blok: str, rijen: list[tuple[str, str]]) -> lis
     if not (isinstance(maand, dict) and isinstance(jaar, dict)):
         return []
     c = partial(cijfer, "mzd", r)
-    return [{"kop": ["", _maand(maand["periode"]), jaar["periode"]],
+    return [{"kop": ["", maandnaam(maand["periode"]), jaar["periode"]],
              "rijen": [{"kop": kop, "cellen": [c(f"{blok}.{p}.{pad}", kop) for p in ("maand", "jaar")]}
                        for pad, kop in rijen]}]
 
 
 def _zaken(r: dict[str, Any]) -> dict[str, Any]:
     c = partial(cijfer, "mzd", r)
-    return _paneel(
+    return paneel(
         "Zaken",
         [c("zaken_open", "Open zaken"),
-         *[c(f"zaken_per_status.{s}", STATUSSEN.get(s, s)) for s in _dict(r, "zaken_per_status")],
+         *[c(f"zaken_per_status.{s}", STATUSSEN.get(s, s)) for s in onderdeel(r, "zaken_per_status")],
          c("vertrektermijnen.lopend", "Vertrektermijnen lopend"),
          c("vertrektermijnen.verstreken", "Vertrektermijnen verstreken (totaal)"),
          c("zonder_contactpersoon", "Zonder vaste contactpersoon"),
-         *[c(f"perspectieven.{p}", f"Perspectief: {REDENEN.get(p, p).lower()}") for p in _dict(r, "perspectieven")]],
+         *[c(f"perspectieven.{p}", f"Perspectief: {REDENEN.get(p, p).lower()}") for p in onderdeel(r, "perspectieven")]],
         toelichting="Een zaak volgt de persoon: een herhaalde aanvraag zet haar op 'procedure loopt', een nieuwe "
                     "afwijzing start een nieuwe vertrektermijn in dezelfde zaak.")
 
@@ -62,15 +61,15 @@ def _bbb(r: dict[str, Any]) -> dict[str, Any]:
     organisaties = {"kop": ["Organisatie", "Personen"], "rijen": [
         {"kop": ORGANISATIES.get(o, o), "cellen": [c(f"bbb_bezetting.per_organisatie.{o}", o)],
          "meter": m(f"bbb_bezetting.per_organisatie.{o}", "bbb_bezetting.totaal", ORGANISATIES.get(o, o))}
-        for o in _dict(r, "bbb_bezetting.per_organisatie")]}
+        for o in onderdeel(r, "bbb_bezetting.per_organisatie")]}
     duur = {"kop": ["", "Aantal", "Mediaan (dagen)", "90e percentiel (dagen)"], "rijen": [
         {"kop": kop, "cellen": [c(f"tijd_in_bbb.{deel}.{k}", k) for k in (aantal, "mediaan_dagen", "p90_dagen")]}
         for deel, aantal, kop in (("lopend", "personen", "Verblijft nu"), ("afgerond", "verblijven", "Vertrokken"))
         if isinstance(waarde(r, f"tijd_in_bbb.{deel}"), dict)]}
     stromen = _periodes(r, "bbb_stromen", [("geplaatst", "Geplaatst"), ("vertrokken", "Vertrokken"),
                                            *[(f"vertrokken_per_reden.{v}", f"  {REDENEN.get(v, v)}")
-                                             for v in _dict(r, "bbb_stromen.jaar.vertrokken_per_reden")]])
-    return _paneel(
+                                             for v in onderdeel(r, "bbb_stromen.jaar.vertrokken_per_reden")]])
+    return paneel(
         "BBB-opvang (bed, bad, brood)",
         [c("bbb_bezetting.totaal", "In BBB-opvang op de peildatum"), c("in_bbb_opvang", "Toegelaten (zaak open)")],
         [m("bbb_bezetting.totaal", "in_bbb_opvang", "Geplaatst van de toegelaten")],
@@ -83,20 +82,20 @@ def _aanvragen(r: dict[str, Any]) -> dict[str, Any]:
              ("weigerredenen.geen-binding", "  geen binding met Nijmegen"),
              ("weigerredenen.voorliggende-voorziening", "  adequate voorliggende voorziening"),
              ("direct_toegelaten", "Direct toegelaten (zonder vastgelegde beoordeling)")]
-    return _paneel("Aanvragen BBB-opvang", tabellen=_periodes(r, "bbb_aanvragen", rijen),
+    return paneel("Aanvragen BBB-opvang", tabellen=_periodes(r, "bbb_aanvragen", rijen),
                    toelichting="Toegelaten wie binding heeft met Nijmegen en geen adequate voorliggende voorziening; "
                                "een weigering telt bij elke voorwaarde die ontbrak.")
 
 
 def _uitstroom(r: dict[str, Any]) -> dict[str, Any]:
-    rijen = [(f"per_reden.{u}", REDENEN.get(u, u)) for u in _dict(r, "uitstroom.jaar.per_reden")]
-    return _paneel("Uitstroom", tabellen=_periodes(r, "uitstroom", [*rijen, ("totaal", "Totaal")]),
+    rijen = [(f"per_reden.{u}", REDENEN.get(u, u)) for u in onderdeel(r, "uitstroom.jaar.per_reden")]
+    return paneel("Uitstroom", tabellen=_periodes(r, "uitstroom", [*rijen, ("totaal", "Totaal")]),
                    toelichting="Gesloten zaken per reden; legalisering volgt uit de vergunning van de IND, en dan "
                                "krijgt de persoon een huisvestingsdossier en een inburgeringstraject.")
 
 
 def _zorg(r: dict[str, Any]) -> dict[str, Any]:
-    return _paneel(
+    return paneel(
         "Zorgbehoeften",
-        [cijfer("mzd", r, f"zorgbehoeften.{z}", ZORG.get(z, z)) for z in _dict(r, "zorgbehoeften")],
+        [cijfer("mzd", r, f"zorgbehoeften.{z}", ZORG.get(z, z)) for z in onderdeel(r, "zorgbehoeften")],
         toelichting="Open zaken per zorgbehoefte (vooral ouderen). Aantallen onder de 5 staan er als <5.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from services.rapportage.kengetal import MAANDEN, cijfer, meter, waarde
+from services.rapportage.kengetal import benoemd, cijfer, maandnaam, meter, onderdeel, paneel, waarde
 
 SLEUTELS = ("bewoners_in_opvang", "verplaatsingen", "verplaatsingen_per_persoon", "kinderen", "uitstroom",
             "vertrektermijn_lopend", "recht_op_opvang_beeindigd", "bijzondere_behoeften", "spreidingstaakstelling",
@@ -34,25 +34,6 @@ GRONDEN = {"geen-inkomen": "geen inkomen", "inkomen-onder-norm": "inkomen onder 
            "minderjarig": "minderjarig", "hardheidsclausule": "hardheidsclausule"}
 
 
-def _paneel(titel: str, cijfers: list[Any] | None = None, meters: list[Any] | None = None,
-            tabellen: list[Any] | None = None, toelichting: str = "") -> dict[str, Any]:
-    return {"titel": titel, "cijfers": [c for c in cijfers or [] if c], "meters": [m for m in meters or [] if m],
-            "tabellen": tabellen or [], "toelichting": toelichting}
-
-
-def _dict(r: dict[str, Any], pad: str) -> dict[str, Any]:
-    """The dict at a key path, or an empty one."""
-    w = waarde(r, pad)
-    return w if isinstance(w, dict) else {}
-
-
-def _benoemd(cel: dict[str, Any] | None, namen: dict[str, str]) -> dict[str, Any] | None:
-    """A figure whose text is a code, shown by its name."""
-    if cel is not None:
-        cel["tekst"] = namen.get(cel["tekst"], cel["tekst"])
-    return cel
-
-
 def panelen(r: dict[str, Any]) -> list[dict[str, Any]]:
     """Opvang's panels, in the order of the opgave: places, who stays, moves, leaving, care, ontheemden."""
     uit = [_spreidingswet(r), _bezetting(r), _verplaatsingen(r), _uitstroom(r), _behoeften(r), *_ontheemden(r)]
@@ -62,7 +43,7 @@ def panelen(r: dict[str, Any]) -> list[dict[str, Any]]:
 def _spreidingswet(r: dict[str, Any]) -> dict[str, Any]:
     c, m = partial(cijfer, "opvang", r), partial(meter, "opvang", r)
     cyclus = waarde(r, "spreidingstaakstelling.cyclus")
-    return _paneel(
+    return paneel(
         f"Spreidingswet {cyclus}" if isinstance(cyclus, str) else "Spreidingswet",
         [c("spreidingstaakstelling.plekken", "Taakstelling (plekken)"),
          c("spreidingstaakstelling.realiseren_per", "Te realiseren per"),
@@ -85,13 +66,13 @@ def _bezetting(r: dict[str, Any]) -> dict[str, Any]:
     soorten = {"kop": ["Soort", "Locaties", "Plekken", "Personen", "Bezetting"], "rijen": [
         {"kop": SOORTEN.get(s, s), "cellen": [c(f"locaties.{s}.{k}", k) for k in ("aantal", "capaciteit", "bezetting")],
          "meter": m(f"locaties.{s}.bezetting", f"locaties.{s}.capaciteit", f"Bezetting {SOORTEN.get(s, s)}")}
-        for s in _dict(r, "locaties")]}
+        for s in onderdeel(r, "locaties")]}
     locaties = {"kop": ["Locatie", "Soort", "Plekken", "Personen", "Geplande sluiting"], "rijen": [
         {"kop": loc.get("naam") or f"{i} (onbekend bij opvang)",
-         "cellen": [_benoemd(c(f"bezetting.per_locatie.{i}.soort", "soort"), KORT),
+         "cellen": [benoemd(c(f"bezetting.per_locatie.{i}.soort", "soort"), KORT),
                     *[c(f"bezetting.per_locatie.{i}.{k}", k) for k in ("capaciteit", "bezetting", "geplande_sluiting")]]}
-        for i, loc in _dict(r, "bezetting.per_locatie").items()]}
-    return _paneel(
+        for i, loc in onderdeel(r, "bezetting.per_locatie").items()]}
+    return paneel(
         "Bezetting",
         [c("bewoners_in_opvang", "Bewoners in de opvang (asiel)"),
          c("bezetting.capaciteit", "Plekken in open locaties"),
@@ -109,7 +90,7 @@ def _verplaatsingen(r: dict[str, Any]) -> dict[str, Any]:
         {"kop": kop, "cellen": [c(f"{deel}.{k}", k) for k in kolommen]}
         for deel, kop in (("verplaatsingen_per_persoon", "Alle bewoners"), ("kinderen", "Kinderen (tot 18)"))
         if isinstance(waarde(r, deel), dict)]}
-    return _paneel(
+    return paneel(
         "Verplaatsingen",
         [c("verplaatsingen", "Verplaatsingen tussen locaties"),
          c("kinderen.verplaatsingen", "Waarvan van kinderen"),
@@ -128,8 +109,8 @@ def _uitstroom(r: dict[str, Any]) -> dict[str, Any]:
                   "cellen": [c(f"uitstroom.{p}.per_reden.{reden}", reden) for p in ("maand", "jaar")]}
                  for reden in redenen]
         rijen.append({"kop": "Totaal", "cellen": [c(f"uitstroom.{p}.totaal", "totaal") for p in ("maand", "jaar")]})
-        tabellen.append({"kop": ["Reden", _maand(maand["periode"]), jaar["periode"]], "rijen": rijen})
-    return _paneel(
+        tabellen.append({"kop": ["Reden", maandnaam(maand["periode"]), jaar["periode"]], "rijen": rijen})
+    return paneel(
         "Uitstroom en einde recht op opvang",
         [c("vertrektermijn_lopend", "Vertrektermijn (28 dagen) loopt"),
          c("recht_op_opvang_beeindigd.personen", "Recht op opvang beëindigd"),
@@ -137,16 +118,10 @@ def _uitstroom(r: dict[str, Any]) -> dict[str, Any]:
         tabellen=tabellen, toelichting="Beëindigde verblijven per reden, in de maand en het jaar tot en met de peildatum.")
 
 
-def _maand(periode: str) -> str:
-    """A calendar month `2024-08` as `augustus 2024`."""
-    jaar, _, maand = periode.partition("-")
-    return f"{MAANDEN[int(maand) - 1]} {jaar}" if maand.isdigit() and 1 <= int(maand) <= 12 else periode
-
-
 def _behoeften(r: dict[str, Any]) -> dict[str, Any]:
-    return _paneel(
+    return paneel(
         "Bijzondere behoeften",
-        [cijfer("opvang", r, f"bijzondere_behoeften.{b}", BEHOEFTEN.get(b, b)) for b in _dict(r, "bijzondere_behoeften")],
+        [cijfer("opvang", r, f"bijzondere_behoeften.{b}", BEHOEFTEN.get(b, b)) for b in onderdeel(r, "bijzondere_behoeften")],
         toelichting="Bewoners op de peildatum per behoefte van hun plaatsing. Aantallen onder de 5 staan er als <5.")
 
 
@@ -157,9 +132,9 @@ def _ontheemden(r: dict[str, Any]) -> list[dict[str, Any]]:
              "rijen": [{"kop": t.get("naam") or i, "cellen": [
                  c(f"{o}.te_vervangen.{i}.{k}", k) for k in ("vervangen_per", "geplande_sluiting", "gesloten_op",
                                                              "capaciteit", "bewoners", "te_laat")]}
-                 for i, t in _dict(r, f"{o}.te_vervangen").items()]}
+                 for i, t in onderdeel(r, f"{o}.te_vervangen").items()]}
     return [
-        _paneel(
+        paneel(
             "Ontheemden uit Oekraïne",
             [c(f"{o}.geregistreerd", "Geregistreerd"), c(f"{o}.in_gemeentelijke_opvang", "In gemeentelijke opvang"),
              c(f"{o}.in_particuliere_opvang", "In particuliere opvang"),
@@ -171,18 +146,18 @@ def _ontheemden(r: dict[str, Any]) -> list[dict[str, Any]]:
             [m(f"{o}.plekken.capaciteit", f"{o}.plekken.afspraak", "Plekken van de afspraak"),
              m(f"{o}.plekken.bezet", f"{o}.plekken.capaciteit", "Bezet van de plekken")],
             toelichting="De regio houdt de 785 plekken aan die er zijn: niet meer, niet minder."),
-        _paneel("Te vervangen Oekraïne-locaties", tabellen=[tabel] if tabel["rijen"] else [],
+        paneel("Te vervangen Oekraïne-locaties", tabellen=[tabel] if tabel["rijen"] else [],
                 toelichting="Locaties die moeten sluiten en op tijd vervangen moeten zijn; te laat: nog open "
                             "of bewoond na die datum."),
-        _paneel(
+        paneel(
             "Ontheemden: eigen bijdrage, vertrek en bescherming",
             [c(f"{o}.eigen_bijdrage.plichtig", "Eigen bijdrage verschuldigd"),
              c(f"{o}.eigen_bijdrage.vrijgesteld", "Vrijgesteld"),
              *[c(f"{o}.eigen_bijdrage.per_grond.{g}", f"Vrijgesteld: {GRONDEN.get(g, g)}")
-               for g in _dict(r, f"{o}.eigen_bijdrage.per_grond")],
+               for g in onderdeel(r, f"{o}.eigen_bijdrage.per_grond")],
              c(f"{o}.eigen_bijdrage.onbekend", "Nog geen besluit"),
              *[c(f"{o}.vertrekken.{v}", f"Vertrokken: {VERTREK.get(v, v)}")
-               for v in _dict(r, f"{o}.vertrekken")],
+               for v in onderdeel(r, f"{o}.vertrekken")],
              c(f"{o}.tijdelijke_bescherming.einddatum", "Tijdelijke bescherming tot en met"),
              c(f"{o}.tijdelijke_bescherming.besluitdatum", "Verlengd bij besluit van"),
              c(f"{o}.tijdelijke_bescherming.van_kracht", "Bescherming van kracht"),

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-
-def _telling(d: dict[str, Any]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in d.items()) or "-"
+from services.rapportage.regels import procent, telling
 
 
 def inburgering(r: dict[str, Any]) -> list[str]:
@@ -15,12 +13,12 @@ def inburgering(r: dict[str, Any]) -> list[str]:
     duur = (r.get("doorlooptijden") or {}).get("start_diploma") or {}
     lijst = r.get("aandachtslijst") or {}
     regels = [
-        ("caseload", _telling(r.get("caseload") or {})),
+        ("caseload", telling(r.get("caseload") or {})),
         ("wachten op brede intake", r.get("intake_wachtlijst")),
-        ("leerroute binnen 10 weken", f"{binnen.get('binnen')} van {binnen.get('gezet')} ({_procent(binnen.get('aandeel'))})"),
-        ("leerroutes", _telling(r.get("leerroute_verdeling") or {})),
+        ("leerroute binnen 10 weken", f"{binnen.get('binnen')} van {binnen.get('gezet')} ({procent(binnen.get('aandeel'))})"),
+        ("leerroutes", telling(r.get("leerroute_verdeling") or {})),
         ("start -> diploma (dagen)", f"mediaan {duur.get('mediaan')}, p90 {duur.get('p90')}"),
-        ("plicht beeindigd", _telling((r.get("plicht") or {}).get("beeindigd") or {})),
+        ("plicht beeindigd", telling((r.get("plicht") or {}).get("beeindigd") or {})),
         ("oude wet, op verzoek", (r.get("plicht") or {}).get("oude_wet_op_verzoek")),
         ("aandachtslijst", f"{lijst.get('totaal')} (geen DUO-signaal {lijst.get('zonder_duo_signaal')}, "
                            f"onbekend bij DUO {lijst.get('onbekend_bij_duo')})"),
@@ -28,6 +26,6 @@ def inburgering(r: dict[str, Any]) -> list[str]:
     for cohort, s in (r.get("na_drie_jaar") or {}).items():
         regels.append((f"na drie jaar, cohort {cohort}",
                        f"{s['totaal']}: geslaagd {s['geslaagd']}, nog plichtig {s['nog_plichtig']} "
-                       f"({_procent(s['aandeel_nog_plichtig'])}), vrijgesteld {s['vrijgesteld_of_ontheven']} "
-                       f"({_procent(s['aandeel_vrijgesteld_of_ontheven'])}), overig {s['overig']}"))
+                       f"({procent(s['aandeel_nog_plichtig'])}), vrijgesteld {s['vrijgesteld_of_ontheven']} "
+                       f"({procent(s['aandeel_vrijgesteld_of_ontheven'])}), overig {s['overig']}"))
     return [f"  {k:<28} {v}" for k, v in regels]

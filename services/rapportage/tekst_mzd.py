@@ -4,35 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.rapportage.tekst_opvang import BREEDTE, _g, _telling
+from services.rapportage.regels import BREEDTE, g, telling
 
 
 def mzd(r: dict[str, Any]) -> list[str]:
     """Mzd's report as Dutch lines indented two spaces (a report without the newer figures: only the cases)."""
-    regels: list[tuple[str, str]] = [("zaken open", _g(r.get("zaken_open")))]
+    regels: list[tuple[str, str]] = [("zaken open", g(r.get("zaken_open")))]
     if "zaken_per_status" in r:
         termijnen, bezetting, tijd = r["vertrektermijnen"], r["bbb_bezetting"], r["tijd_in_bbb"]
         regels += [
-            ("  per status", _telling(r["zaken_per_status"])),
+            ("  per status", telling(r["zaken_per_status"])),
             ("vertrektermijnen", f"lopend {termijnen['lopend']}, verstreken {termijnen['verstreken']}"),
-            ("zonder contactpersoon", _g(r["zonder_contactpersoon"])),
-            ("perspectief", _telling(r["perspectieven"])),
-            ("toegelaten tot bbb", _g(r["in_bbb_opvang"])),
-            ("in bbb-opvang", f"{bezetting['totaal']}: {_telling(bezetting['per_organisatie'])}"),
+            ("zonder contactpersoon", g(r["zonder_contactpersoon"])),
+            ("perspectief", telling(r["perspectieven"])),
+            ("toegelaten tot bbb", g(r["in_bbb_opvang"])),
+            ("in bbb-opvang", f"{bezetting['totaal']}: {telling(bezetting['per_organisatie'])}"),
             ("tijd in bbb (dagen)", f"nu {tijd['lopend']['personen']} personen, mediaan "
-                                    f"{_g(tijd['lopend']['mediaan_dagen'])}, p90 {_g(tijd['lopend']['p90_dagen'])}; "
+                                    f"{g(tijd['lopend']['mediaan_dagen'])}, p90 {g(tijd['lopend']['p90_dagen'])}; "
                                     f"vertrokken {tijd['afgerond']['verblijven']}, mediaan "
-                                    f"{_g(tijd['afgerond']['mediaan_dagen'])}, p90 {_g(tijd['afgerond']['p90_dagen'])}"),
+                                    f"{g(tijd['afgerond']['mediaan_dagen'])}, p90 {g(tijd['afgerond']['p90_dagen'])}"),
         ]
         for deel in ("maand", "jaar"):
             a, s, u = r["bbb_aanvragen"][deel], r["bbb_stromen"][deel], r["uitstroom"][deel]
             regels += [
                 (f"bbb-aanvragen {a['periode']}", f"{a['aanvragen']}; toegelaten {a['toegelaten']}, geweigerd "
-                                                  f"{a['geweigerd']} ({_telling(a['weigerredenen'])}), direct "
+                                                  f"{a['geweigerd']} ({telling(a['weigerredenen'])}), direct "
                                                   f"toegelaten {a['direct_toegelaten']}"),
                 (f"bbb in/uit {s['periode']}", f"geplaatst {s['geplaatst']}, vertrokken {s['vertrokken']}: "
-                                               f"{_telling(s['vertrokken_per_reden'], True)}"),
-                (f"uitstroom {u['periode']}", f"{u['totaal']}: {_telling(u['per_reden'], True)}"),
+                                               f"{telling(s['vertrokken_per_reden'], True)}"),
+                (f"uitstroom {u['periode']}", f"{u['totaal']}: {telling(u['per_reden'], True)}"),
             ]
-        regels.append(("zorgbehoeften", _telling(r["zorgbehoeften"]) + " (onder de 5: <5)"))
+        regels.append(("zorgbehoeften", telling(r["zorgbehoeften"]) + " (onder de 5: <5)"))
     return [f"  {k:<{BREEDTE}} {v}" for k, v in regels]

@@ -4,31 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-BREEDTE = 28
-"""The width of a line's label, as in `tekst.py`."""
-
-
-def _g(v: Any) -> str:
-    return "-" if v is None else str(v)
-
-
-def _telling(d: dict[str, Any], alleen_bezet: bool = False) -> str:
-    """`a 3, b <5` (with `alleen_bezet` only the counts that are not 0), or `-`."""
-    return ", ".join(f"{k} {v}" for k, v in d.items() if not (alleen_bezet and v == 0)) or "-"
+from services.rapportage.regels import BREEDTE, g, procent, telling
 
 
 def _aandeel(v: float | None) -> str:
-    return "" if v is None else f" ({v:.1%})"
+    return "" if v is None else f" ({procent(v, 1)})"
 
 
 def _verdeling(d: dict[str, Any]) -> str:
-    return (f"{d['personen']} personen, mediaan {_g(d['mediaan'])}, p90 {_g(d['p90'])}, "
+    return (f"{d['personen']} personen, mediaan {g(d['mediaan'])}, p90 {g(d['p90'])}, "
             f"2 of meer {d['twee_of_meer']}{_aandeel(d['aandeel_twee_of_meer'])}")
 
 
 def opvang(r: dict[str, Any]) -> list[str]:
     """Opvang's report as Dutch lines indented two spaces (a location's or replacement's line four)."""
-    regels: list[tuple[str, str]] = [("bewoners in de opvang", _g(r.get("bewoners_in_opvang")))]
+    regels: list[tuple[str, str]] = [("bewoners in de opvang", g(r.get("bewoners_in_opvang")))]
     regels += _locaties(r)
     if "verplaatsingen_per_persoon" in r:
         kinderen = r["kinderen"]
@@ -39,13 +29,13 @@ def opvang(r: dict[str, Any]) -> list[str]:
     for deel in ("maand", "jaar"):
         if deel in r.get("uitstroom", {}):
             u = r["uitstroom"][deel]
-            regels.append((f"uitstroom {u['periode']}", f"{u['totaal']}: {_telling(u['per_reden'], True)}"))
+            regels.append((f"uitstroom {u['periode']}", f"{u['totaal']}: {telling(u['per_reden'], True)}"))
     if "recht_op_opvang_beeindigd" in r:
         recht = r["recht_op_opvang_beeindigd"]
-        regels += [("vertrektermijn loopt", _g(r["vertrektermijn_lopend"])),
+        regels += [("vertrektermijn loopt", g(r["vertrektermijn_lopend"])),
                    ("recht op opvang beeindigd", f"{recht['personen']} (nog in de opvang {recht['nog_in_opvang']})")]
     if "bijzondere_behoeften" in r:
-        regels.append(("bijzondere behoeften", _telling(r["bijzondere_behoeften"]) + " (onder de 5: <5)"))
+        regels.append(("bijzondere behoeften", telling(r["bijzondere_behoeften"]) + " (onder de 5: <5)"))
     regels += _ontheemden(r.get("ontheemden"))
     return [k if k.startswith("    ") else f"  {k:<{BREEDTE}} {v}" for k, v in regels]
 
@@ -60,8 +50,8 @@ def _locaties(r: dict[str, Any]) -> list[tuple[str, str]]:
         uit.append((f"spreidingswet {taak['cyclus']}",
                     f"{taak['plekken']} plekken per {taak['realiseren_per']} ({taak['fase']}, besluit "
                     f"{taak['besluitdatum']}): telt mee {taak['capaciteit_telt_mee']}, gerealiseerd "
-                    f"{taak['gerealiseerd']}, nog te gaan {taak['nog_te_gaan']}; amv {_g(amv['gerealiseerd'])} van "
-                    f"{_g(amv['plekken'])}, nog te gaan {_g(amv['nog_te_gaan'])}"))
+                    f"{taak['gerealiseerd']}, nog te gaan {taak['nog_te_gaan']}; amv {g(amv['gerealiseerd'])} van "
+                    f"{g(amv['plekken'])}, nog te gaan {g(amv['nog_te_gaan'])}"))
     if "bezetting" in r:
         b = r["bezetting"]
         uit.append(("bezetting", f"{b['bezetting']} personen in {b['capaciteit']} plekken van open locaties; "
@@ -73,7 +63,7 @@ def _locaties(r: dict[str, Any]) -> list[tuple[str, str]]:
         for i, p in b["per_locatie"].items():
             sluiting = f", sluit {p['geplande_sluiting']}" if p["geplande_sluiting"] else ""
             uit.append((f"    {p['naam'] or i:<{BREEDTE - 2}} {p['soort'] or 'onbekend'} "
-                        f"{p['bezetting']}/{_g(p['capaciteit'])}{sluiting}", ""))
+                        f"{p['bezetting']}/{g(p['capaciteit'])}{sluiting}", ""))
     return uit
 
 
@@ -84,21 +74,21 @@ def _ontheemden(o: dict[str, Any] | None) -> list[tuple[str, str]]:
     uit = [
         ("ontheemden", f"{o['geregistreerd']} geregistreerd; in gemeentelijke opvang {o['in_gemeentelijke_opvang']}, "
                        f"particulier {o['in_particuliere_opvang']}; verplaatsingen {o['verplaatsingen']}"),
-        ("oekraine-plekken", f"afspraak {p['afspraak']}, capaciteit {_g(p['capaciteit'])}, bezet {p['bezet']}, "
-                             f"beschikbaar {p['beschikbaar']}, tekort op de afspraak {_g(p['tekort_op_afspraak'])}"),
-        ("ontheemden per locatie", _telling(o["per_locatie"])),
+        ("oekraine-plekken", f"afspraak {p['afspraak']}, capaciteit {g(p['capaciteit'])}, bezet {p['bezet']}, "
+                             f"beschikbaar {p['beschikbaar']}, tekort op de afspraak {g(p['tekort_op_afspraak'])}"),
+        ("ontheemden per locatie", telling(o["per_locatie"])),
     ]
     uit.append(("te vervangen", f"{len(o['te_vervangen'])} locaties, te laat "
                                 f"{sum(t['te_laat'] for t in o['te_vervangen'].values())}"))
     for i, t in o["te_vervangen"].items():
         gesloten = f", gesloten {t['gesloten_op']}" if t["gesloten_op"] else ""
         uit.append((f"    {t['naam'] or i:<{BREEDTE - 2}} vervangen per {t['vervangen_per']} (sluiting "
-                    f"{_g(t['geplande_sluiting'])}{gesloten}): {_g(t['capaciteit'])} plekken, {t['bewoners']} "
+                    f"{g(t['geplande_sluiting'])}{gesloten}): {g(t['capaciteit'])} plekken, {t['bewoners']} "
                     f"bewoners{', TE LAAT' if t['te_laat'] else ''}", ""))
     uit += [
-        ("vertrokken (ontheemden)", _telling(o["vertrekken"])),
+        ("vertrokken (ontheemden)", telling(o["vertrekken"])),
         ("eigen bijdrage", f"plichtig {bijdrage['plichtig']}, vrijgesteld {bijdrage['vrijgesteld']} "
-                           f"({_telling(bijdrage['per_grond'])}), nog geen besluit {bijdrage['onbekend']}"),
+                           f"({telling(bijdrage['per_grond'])}), nog geen besluit {bijdrage['onbekend']}"),
         ("tijdelijke bescherming", f"tot en met {bescherming['einddatum']}"
                                    + (f" (besluit {bescherming['besluitdatum']})" if bescherming["besluitdatum"] else "")
                                    + (f", nog {bescherming['dagen_resterend']} dagen" if bescherming["van_kracht"]

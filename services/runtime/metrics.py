@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import Counter, Gauge, Histogram
 
 INBOX_BERICHTEN = Counter(
@@ -58,3 +60,12 @@ RELAY_FOUTEN = Counter(
 KLOK_VERLOPEN = Counter(
     "welkom_clock_expired_terms_total", "Legal terms recorded as expired by the clock.", ["service"]
 )
+
+
+def zet_reeksen(gauge: Gauge, waarden: dict[Any, Any]) -> None:
+    """Replace a labelled family's series by these (a label value, or a tuple of them, per figure);
+    unknown (None) figures have no series."""
+    gauge.clear()
+    for labels, waarde in waarden.items():
+        if waarde is not None:
+            gauge.labels(*(labels if isinstance(labels, tuple) else (labels,))).set(waarde)

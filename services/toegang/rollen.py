@@ -11,9 +11,12 @@ AUDITOR = "auditor"
 
 ROLLEN: dict[str, str] = {
     WOONCONSULENT: "huisvesting: offers accepted, refused, withdrawn, moves, IBANs, and their corrections",
-    KLANTREGISSEUR: "inburgering: brede intakes and their corrections",
+    KLANTREGISSEUR: ("inburgering: invitations, brede intakes (and their corrections), PIPs, route starts, "
+                     "voortgangsgesprekken, PVT, MAP, Z-route, old-law requests, participatie measurements; "
+                     "the attention list by persoon_id"),
     OPVANG_MEDEWERKER: "opvang: the commands of the opvang service",
-    MZD_MEDEWERKER: "mzd: BBB admissions and their corrections",
+    MZD_MEDEWERKER: ("mzd: BBB applications and assessments, admissions and their corrections, perspectives, "
+                     "contactpersonen, zorgbehoeften, uitstroom"),
     OPERATOR: "reports and the kengetallen page on any peildatum, status, DLQ, rebuild, re-publish, the clock",
     AUDITOR: "one person's audit timeline and Logboek (with a stated purpose), reports and the page on any peildatum",
 }
