@@ -20,6 +20,9 @@ class Duosignalen:
     person's Inburgeringsplicht, known to welkom or not (a signal for a person without a traject is on
     the attention list until one starts). A plicht signal for a gezinsmigrant under the Wet inburgering
     2021 starts their traject (they come without koppeling); one under the old law only registers them.
+    SS139 (plicht, and the 10-week term to set a leerroute) starts an asielstatushouder's traject from
+    its begindatum when there is none yet (a statushouder who came without a koppeling here); after a
+    koppeling the koppeling's term stands.
 
     Matching: a signal with a vnummer goes by its persoon_id. With only a BSN it goes to the person the
     BRP registered with that BSN (`nl.brp.ingeschreven-immigratie` gives both; inburgering keeps the
@@ -66,7 +69,11 @@ class Duosignalen:
             plan: Inburgeringsplan | None = uow.get(Inburgeringsplan.create_id(persoon_id))
             if plan is not None:
                 plan.sluit(velden["datum"], EINDE[data.gebeurtenis_id])
-        if (data.gebeurtenis_id in PLICHT_ONTSTAAN and plicht.doelgroep == "gezinsmigrant"
-                and plicht.regime == "wi2021" and plicht.begindatum is not None):
+        if plicht.regime != "wi2021" or plicht.begindatum is None or data.gebeurtenis_id not in PLICHT_ONTSTAAN:
+            return
+        if plicht.doelgroep == "gezinsmigrant":
             self.start_traject(uow, persoon_id, plicht.begindatum, doelgroep="gezinsmigrant", aanleiding="duo",
+                               duo_verwacht=False)
+        elif data.gebeurtenis_id == "SS139":  # the 10-week term to set a leerroute runs from DUO's begindatum
+            self.start_traject(uow, persoon_id, velden["begindatum"], doelgroep="asielstatushouder", aanleiding="duo",
                                duo_verwacht=False)
