@@ -101,25 +101,23 @@ class Huisvesting(Legalisering, MetToekomstvenster, WelkomApplication):
         if uow.get(Huisvestingsdossier.create_id(hoofd)) is not None:
             raise AlGekoppeldFout()
         amv = is_amv([lid.geboortedatum for lid in data.huishouden], data.koppeldatum)
-        dossier = uow.add(
-            Huisvestingsdossier.open(persoon_id=hoofd, personen=personen, koppeldatum=data.koppeldatum, amv=amv,
-                                     gemeentecode=data.gemeentecode)
-        )
+        self.open_dossier(uow, hoofd, personen, data.koppeldatum, amv)
+
+    def open_dossier(self, uow: Werkeenheid, hoofd: uuid.UUID, personen: list[uuid.UUID], datum: dt.date,
+                     amv: bool = False) -> None:
+        """A household's dossier from `datum` (its koppeldatum): every person in it, blocked while the main
+        person's BSN or IBAN is missing, in the queue, and matched to a home if one waits."""
+        dossier = uow.add(Huisvestingsdossier.open(persoon_id=hoofd, personen=personen, koppeldatum=datum, amv=amv,
+                                                   gemeentecode=self.gemeentecode))
         for persoon in personen:
-            self._deel_in(uow, persoon, dossier.id, data.koppeldatum)
+            self._deel_in(uow, persoon, dossier.id, datum)
         gegevens = self._gegevens(uow, hoofd)
-        dossier.blokkeer(self._ontbreekt_op(gegevens, data.koppeldatum), data.koppeldatum)
-        self._wachtrij(uow).schrijf_in(
-            dossier_id=dossier.id,
-            koppeldatum=data.koppeldatum,
-            grootte=dossier.huishoudgrootte,
-            persoon_id=hoofd,
-            termijn_verloopt_op=dossier.termijn_verloopt_op,
-            amv=amv,
-            geblokkeerd=dossier.geblokkeerd,
-        )
+        dossier.blokkeer(self._ontbreekt_op(gegevens, datum), datum)
+        self._wachtrij(uow).schrijf_in(dossier_id=dossier.id, koppeldatum=datum, grootte=dossier.huishoudgrootte,
+                                       persoon_id=hoofd, termijn_verloopt_op=dossier.termijn_verloopt_op, amv=amv,
+                                       geblokkeerd=dossier.geblokkeerd)
         self._vul_later_bekende_aan(uow, dossier, gegevens)
-        self._match(uow, data.koppeldatum)
+        self._match(uow, datum)
 
     def _ontbreekt_op(self, gegevens: Persoonsgegevens, datum: dt.date) -> list[str]:
         """What the main person lacked on this date: unknown, or known only from a later date (a

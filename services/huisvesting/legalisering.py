@@ -25,12 +25,7 @@ class Legalisering:
 
     eis_binnen_venster: Any
     gemeentecode: str
-    _deel_in: Any
-    _gegevens: Any
-    _ontbreekt_op: Any
-    _wachtrij: Any
-    _vul_later_bekende_aan: Any
-    _match: Any
+    open_dossier: Any
 
     def legalisering_invoer(self) -> Sequence[Invoer]:
         return (Invoer(topics.GEMEENTE_MZD, mzd.PERSOON_GELEGALISEERD, self.gelegaliseerd),)
@@ -44,13 +39,4 @@ class Legalisering:
         if uow.get(Huisvestingsdossier.create_id(persoon)) is not None or (bekend and bekend.dossier_id):
             return
         self.eis_binnen_venster(datum)
-        dossier = uow.add(Huisvestingsdossier.open(persoon_id=persoon, personen=[persoon], koppeldatum=datum,
-                                                   gemeentecode=self.gemeentecode))
-        self._deel_in(uow, persoon, dossier.id, datum)
-        gegevens = self._gegevens(uow, persoon)
-        dossier.blokkeer(self._ontbreekt_op(gegevens, datum), datum)
-        self._wachtrij(uow).schrijf_in(dossier_id=dossier.id, koppeldatum=datum, grootte=1, persoon_id=persoon,
-                                       termijn_verloopt_op=dossier.termijn_verloopt_op, amv=False,
-                                       geblokkeerd=dossier.geblokkeerd)
-        self._vul_later_bekende_aan(uow, dossier, gegevens)
-        self._match(uow, datum)
+        self.open_dossier(uow, persoon, [persoon], datum)
