@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from services.domain.kleine_aantallen import onderdruk_telling
-from services.inburgering.domain.begeleiding import plus_maanden
+from services.domain.maanden import plus_maanden
 from services.inburgering.domain.participatie import LEVENSGEBIEDEN, SCORES, TREDEN
 from services.inburgering.domain.participatie import Participatie as P
 from services.inburgering.rapport_trajecten import plicht_sinds

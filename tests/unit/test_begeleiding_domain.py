@@ -7,7 +7,8 @@ import uuid
 
 import pytest
 
-from services.inburgering.domain.begeleiding import TERMIJN, Begeleiding, plus_maanden
+from services.domain.maanden import plus_maanden
+from services.inburgering.domain.begeleiding import TERMIJN, Begeleiding
 
 D = dt.date
 PERSOON = uuid.UUID("5f0c4e2a-8d7b-4c1e-9a3f-2b6d8e1f0a47")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import uuid
 
@@ -10,19 +9,13 @@ from eventsourcing.domain import event
 
 from services.domain import Domeinfout
 from services.domain.identity import afgeleid_id
+from services.domain.maanden import plus_maanden
 from services.domain.persoonsaggregate import GemeentelijkPersoonsaggregate
 
 DUUR_MAANDEN, UITERSTE_MAANDEN = 8, 12
 """Maatschappelijke begeleiding by VWN lasts 8 months, extendable to 12 in total (seed 001 §3.5)."""
 TERMIJN = "begeleiding"
 """The soort of its term in inburgering's Termijnkalender."""
-
-
-def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
-    """The same day `maanden` calendar months later (the month's last day when it is shorter)."""
-    jaar, maand = divmod(datum.month - 1 + maanden, 12)
-    jaar, maand = datum.year + jaar, maand + 1
-    return datum.replace(year=jaar, month=maand, day=min(datum.day, calendar.monthrange(jaar, maand)[1]))
 
 
 class BegeleidingBestaatAlFout(Domeinfout):

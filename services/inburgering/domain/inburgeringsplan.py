@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import uuid
 
@@ -10,6 +9,7 @@ from eventsourcing.domain import event
 
 from services.domain import Domeinfout
 from services.domain.identity import afgeleid_id
+from services.domain.maanden import plus_maanden
 from services.domain.persoonsaggregate import GemeentelijkPersoonsaggregate
 
 VOORTGANG_MAANDEN = 6
@@ -45,13 +45,6 @@ class GeenMapFout(Domeinfout):
 
 class GeenZrouteFout(Domeinfout):
     """Only a PIP with the Z-route can complete it, and only once."""
-
-
-def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
-    """The same day `maanden` later (the month's last day when it has no such day)."""
-    maand = datum.month - 1 + maanden
-    jaar, maand = datum.year + maand // 12, maand % 12 + 1
-    return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
 
 
 class Inburgeringsplan(GemeentelijkPersoonsaggregate):
