@@ -18,6 +18,10 @@ class VerblijfsvergunningVerleend(Gegevens):
     soort: Literal["asiel", "nareis", "regulier"]
     referent_vnummer: Vnummer | None = None
     """For `nareis`: the statushouder this family member follows (joins their household)."""
+    geboortedatum: Datum | None = None
+    """The person's birth date (optional, so producers that do not send it stay valid): a minor
+    following a statushouder starts inburgering at 18, not on the besluitdatum. Absent, inburgering
+    treats the person as an adult."""
 
 
 class AsielaanvraagAfgewezen(Gegevens):

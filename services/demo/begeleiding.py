@@ -21,8 +21,9 @@ VERLENGD, BEEINDIGD = 0.35, 0.15
 """Of the begeleidingen: extended (half to 12 months, half to 10), ended early by VWN; the rest run their 8 months."""
 METEN = 0.7
 """Of the persons with a brede intake: those whose klantregisseur measures their participatie."""
-ELKE = 182
-"""Days between two measurements (design: at every voortgangsgesprek, half-yearly)."""
+ELKE = 365
+"""Days between two measurements: yearly, at every second voortgangsgesprek (design: at every one,
+half-yearly; the demo measures half as often, to keep its fill time)."""
 
 
 def vwn_events(uit: Uit, rng: random.Random, gekoppeld: Iterable[dict[str, Any]], einde: dt.date) -> None:
@@ -53,7 +54,7 @@ def _zend(uit: Uit, type_: str, datum: dt.date, vnummer: str, einde: dt.date, **
 
 
 def metingen(rng: random.Random, intake: dt.date, einde: dt.date) -> Iterator[tuple[dt.date, str, str, dict[str, Any]]]:
-    """The measurements a klantregisseur gives after a brede intake, half-yearly up to `einde`:
+    """The measurements a klantregisseur gives after a brede intake, yearly up to `einde`:
     (date, the command of inburgering's table, its key suffix, its fields). A trede climbs now and
     then; the matrix's scores improve on a few levensgebieden."""
     if rng.random() >= METEN:

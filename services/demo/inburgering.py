@@ -12,8 +12,9 @@ from events import duo
 from services.demo.huishoudens import EINDE, Huishouden, Nummers, dag, gekozen
 from services.demo.opvang import Uit
 from services.domain.leeftijd import MEERDERJARIG, leeftijd, meerderjarig_op
-from services.inburgering.domain.inburgeringsplan import plus_maanden
+from services.domain.maanden import plus_maanden
 from services.inburgering.domain.inburgeringsplicht import WI2021
+from services.rapportage.regels import procent
 
 DUO = "urn:nld:oin:duo"
 GEZINSMIGRANTEN_PER_JAAR = 150
@@ -197,6 +198,6 @@ def regel(peildatum: dt.date, rapport: dict[str, Any]) -> str:
     i = rapport.get("inburgering", {})
     caseload, tijdig, lijst = i.get("caseload") or {}, i.get("leerroutes_binnen_10_weken") or {}, i.get("aandachtslijst") or {}
     return (f"demo: peildatum {peildatum}: inburgering caseload {', '.join(f'{d} {n}' for d, n in caseload.items())}; "
-            f"wachtlijst intake {i.get('intake_wachtlijst')}; leerroute binnen 10 weken {_procent(tijdig.get('aandeel'))} "
+            f"wachtlijst intake {i.get('intake_wachtlijst')}; leerroute binnen 10 weken {procent(tijdig.get('aandeel'))} "
             f"(van {tijdig.get('gezet')}); aandachtslijst {lijst.get('totaal')} (geen DUO-signaal "
             f"{lijst.get('zonder_duo_signaal')}, onbekend bij DUO {lijst.get('onbekend_bij_duo')})")

@@ -11,7 +11,7 @@ from typing import Any
 from events import inburgering as bus
 from events.envelope import Bericht
 from services.demo.huishoudens import gekozen
-from services.inburgering.domain.inburgeringsplan import plus_maanden
+from services.domain.maanden import plus_maanden
 
 Werk = tuple[dt.date, str, str, str, dict[str, Any]]
 """(date, idempotency key suffix, the command of inburgering's table, what staff count it as, its fields)."""

@@ -130,7 +130,7 @@ def _huishouden(uit: _Uit, rng: random.Random, nummers: Nummers, h: Huishouden, 
     for lid, nareis in h.nareizigers:
         uit(ind.VERBLIJFSVERGUNNING_VERLEEND, IND, nareis, {
             "vnummer": lid.vnummer, "besluitdatum": nareis.isoformat(), "soort": "nareis",
-            "referent_vnummer": h.hoofd.vnummer})
+            "referent_vnummer": h.hoofd.vnummer, "geboortedatum": lid.geboortedatum.isoformat()})
         _inschrijving(uit, rng, nummers, lid.vnummer, nareis)
 
 

@@ -67,15 +67,19 @@ class Trajectstarts:
 
     def vergunning_verleend(self, uow: Werkeenheid, bericht: Bericht) -> None:
         """A `nareis` permit for a family member of a statushouder with a traject here: their own traject,
-        as nareiziger, from the besluitdatum. Other permits start nothing (the koppeling does)."""
+        as nareiziger, from the besluitdatum (a minor's from their 18th birthday, as at koppeling, when
+        the permit carries the birth date). Other permits start nothing (the koppeling does)."""
         data: ind.VerblijfsvergunningVerleend = bericht.data  # type: ignore[assignment]
         if data.soort != "nareis" or data.referent_vnummer is None:
             return
         self.eis_binnen_venster(data.besluitdatum)
         if uow.get(Inburgeringstraject.create_id(self.persoon(data.referent_vnummer))) is None:
             return
+        achttien = meerderjarig_op(data.geboortedatum) if data.geboortedatum is not None else None
+        minderjarig = achttien is not None and achttien > data.besluitdatum
         self.start_traject(uow, self.persoon(data.vnummer), data.besluitdatum, doelgroep="nareiziger",
-                           aanleiding="nareis")
+                           startdatum=achttien if minderjarig else None,
+                           aanleiding="meerderjarig" if minderjarig else "nareis")
 
     def gelegaliseerd(self, uow: Werkeenheid, bericht: Bericht) -> None:
         """mzd's hand-over: a person with a permit after all starts a traject (plicht) from the besluitdatum,
