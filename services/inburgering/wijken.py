@@ -15,7 +15,8 @@ class Wijken:
     """Mixin of the inburgering Application (before WelkomApplication). huisvesting's `woning-aangeboden`
     names the wijk of a home; its `verhuisd` names the persons who moved into it (both on
     gemeente.huisvesting, keyed by the household's main person, so the offer comes first). Each of them
-    with a traject is then gevestigd in that wijk."""
+    whose traject has started by the move is then gevestigd in that wijk; a child whose traject starts
+    at 18 is not followed (nor announced) as an inburgeraar before then."""
 
     def wijk_invoer(self) -> Sequence[Invoer]:
         return (
@@ -35,5 +36,5 @@ class Wijken:
             return
         for persoon_id in data.personen:
             traject: Inburgeringstraject | None = uow.get(Inburgeringstraject.create_id(persoon_id))
-            if traject is not None and traject.wijk != woning.wijk:
+            if traject is not None and traject.startdatum <= data.datum and traject.wijk != woning.wijk:
                 traject.vestig_in_wijk(woning.wijk, data.datum)

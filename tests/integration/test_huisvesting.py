@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from events import brp, coa, corporaties, huisvesting, ind, rijk, topics
+from events import brp, coa, corporaties, huisvesting, inburgering, ind, rijk, topics
 from keten import Keten, cloudevent, van_type, wacht_tot
 from metriek import uit_tekst
 from services.huisvesting.domain.persoonsgegevens import Persoonsgegevens
@@ -238,5 +238,10 @@ async def test_every_step_of_a_dossier_is_published_audited_reported_and_measure
         "dagen geblokkeerd": 15,   # from the koppeling (01-05) until the IBAN (01-20)
     }
     assert "5500000001" not in metrics and hoofd not in metrics
+    # Inburgering records the wijk of the move too: once it has, a rebuild from the stores gives the live figures.
+    await keten.wacht_op(topics.GEMEENTE_INBURGERING,
+                         lambda es: any(e.type == inburgering.IN_WIJK_GEVESTIGD for e in es))
+    assert stack.projectie is not None
+    await asyncio.to_thread(stack.projectie.bij)
     d = dt.date(2024, 3, 1)
     assert herbouw(open_apps(stack.settings)).rapport(d) == stack.projectie.rapport(d)

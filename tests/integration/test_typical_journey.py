@@ -108,6 +108,13 @@ async def test_a_household_of_three_goes_from_permit_to_home_and_intake(stack: S
     gestart = van_type(await keten.events(topics.GEMEENTE_INBURGERING), inburgering.INBURGERINGSTRAJECT_GESTART)
     assert {e.subject for e in gestart} == {str(keten.persoon(AMIRA)), str(keten.persoon(KARIM))}, "adults only"
 
+    # Welkom in de wijk: inburgering records the wijk the household moved into (never the address).
+    wijken = van_type(await keten.wacht_op(
+        topics.GEMEENTE_INBURGERING, lambda es: len(van_type(es, inburgering.IN_WIJK_GEVESTIGD)) >= 2),
+        inburgering.IN_WIJK_GEVESTIGD)
+    assert sorted(e.subject for e in wijken) == sorted([str(keten.persoon(AMIRA)), str(keten.persoon(KARIM))]), (
+        "the adults; Yusuf's inburgering starts at 18")
+
     # The auditor sees Karim's history across the services, oldest first.
     regels = tijdlijn(stack.apps, keten.persoon(KARIM))
     assert [(r["datum"], r["service"], r["gebeurtenis"]) for r in regels] == sorted(
@@ -119,8 +126,10 @@ async def test_a_household_of_three_goes_from_permit_to_home_and_intake(stack: S
         ("huisvesting", "Aangelegd"),
         ("inburgering", "Gestart"), ("huisvesting", "WoningAangeboden"),
         ("huisvesting", "AanbodGeaccepteerd"), ("huisvesting", "Verhuisd"), ("opvang", "Uitgestroomd"),
+        ("inburgering", "InWijkGevestigd"),
         ("inburgering", "IntaketermijnVerstreken"), ("inburgering", "BredeIntakeAfgerond"),
     }
+    assert stappen.index(("huisvesting", "Verhuisd")) < stappen.index(("inburgering", "InWijkGevestigd"))
     assert stappen.index(("huisvesting", "Verhuisd")) < stappen.index(("opvang", "Uitgestroomd"))
     assert stappen[-2:] == [("inburgering", "IntaketermijnVerstreken"), ("inburgering", "BredeIntakeAfgerond")]
 
