@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import uuid
 
@@ -33,3 +34,16 @@ def test_a_calendar_without_the_index_builds_it_from_its_open_terms():
     assert kalender.open_voor(a) == {"vertrektermijn": D(2024, 3, 1)}
     kalender.bij(a, {})
     assert kalender.open_voor(a) == {} and not kalender.termijnen
+
+
+def test_the_copy_a_unit_of_work_gets_changes_nothing_in_the_calendar_it_came_from() -> None:
+    kalender = Termijnkalender("inburgering")
+    traject = uuid.uuid4()
+    kalender.bij(traject, {"intake": dt.date(2024, 3, 15)})
+    kopie = copy.deepcopy(kalender)
+    kopie.bij(traject, {"intake": dt.date(2024, 4, 1), "voortgang": dt.date(2024, 9, 1)})
+    assert kalender.open_voor(traject) == {"intake": dt.date(2024, 3, 15)}
+    assert kopie.open_voor(traject) == {"intake": dt.date(2024, 4, 1), "voortgang": dt.date(2024, 9, 1)}
+    assert [t[1] for t in kalender.verlopen(dt.date(2025, 1, 1))] == ["intake"]
+    assert (kopie.id, kopie.version) == (kalender.id, kalender.version + 2)
+    assert len(kalender.pending_events) < len(kopie.pending_events)
