@@ -20,7 +20,6 @@ from services.huisvesting.domain.persoonsgegevens import BLOKKERENDE_GEGEVENS, B
 from services.huisvesting.domain.taakstelling import Taakstelling
 from services.huisvesting.domain.wachtrij import Wachtrij
 from services.huisvesting.legalisering import Legalisering
-from services.runtime.metrics import ANDERE_GEMEENTE
 from services.runtime.toekomstvenster import MetToekomstvenster
 
 
@@ -92,8 +91,7 @@ class Huisvesting(Legalisering, MetToekomstvenster, WelkomApplication):
 
     def koppeling(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.GekoppeldAanGemeente = bericht.data  # type: ignore[assignment]
-        if data.gemeentecode != self.gemeentecode:
-            ANDERE_GEMEENTE.labels(service=self.name, type=bericht.type).inc()
+        if self.niet_voor_ons(bericht, data.gemeentecode):
             return
         self.eis_binnen_venster(data.koppeldatum)
         hoofd = self.persoon(data.vnummer)
@@ -134,8 +132,7 @@ class Huisvesting(Legalisering, MetToekomstvenster, WelkomApplication):
 
     def taakstelling(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: rijk.TaakstellingVastgesteld = bericht.data  # type: ignore[assignment]
-        if data.gemeentecode != self.gemeentecode:
-            ANDERE_GEMEENTE.labels(service=self.name, type=bericht.type).inc()
+        if self.niet_voor_ons(bericht, data.gemeentecode):
             return
         bestaand = uow.get(Taakstelling.create_id(data.gemeentecode, data.periode))
         if bestaand is None:

@@ -11,7 +11,6 @@ from events import coa, ind, mzd, topics
 from events.envelope import Bericht
 from services.domain.leeftijd import MEERDERJARIG, leeftijd, meerderjarig_op
 from services.inburgering.domain.inburgeringstraject import Inburgeringstraject
-from services.runtime.metrics import ANDERE_GEMEENTE
 from services.runtime.werkeenheid import Invoer, Werkeenheid
 
 DUO_SIGNAAL_WEKEN = 8
@@ -30,6 +29,7 @@ class Trajectstarts:
     gemeentecode: str
     name: str
     eis_binnen_venster: Any
+    niet_voor_ons: Any
     persoon: Any
 
     def __init__(self, *args: Any, duo_signaal_weken: int = DUO_SIGNAAL_WEKEN, **kwargs: Any) -> None:
@@ -55,8 +55,7 @@ class Trajectstarts:
 
     def koppeling(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.GekoppeldAanGemeente = bericht.data  # type: ignore[assignment]
-        if data.gemeentecode != self.gemeentecode:
-            ANDERE_GEMEENTE.labels(service=self.name, type=bericht.type).inc()
+        if self.niet_voor_ons(bericht, data.gemeentecode):
             return
         self.eis_binnen_venster(data.koppeldatum)
         for lid in data.huishouden:

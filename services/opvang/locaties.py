@@ -11,7 +11,6 @@ from events.envelope import Bericht
 from services.domain import Domeinfout
 from services.opvang.domain.locatie import COA, GEMEENTE, Locatie, LocatieBestaatAlFout
 from services.opvang.domain.spreidingstaakstelling import Spreidingstaakstelling
-from services.runtime.metrics import ANDERE_GEMEENTE
 from services.runtime.werkeenheid import Invoer, Werkeenheid
 
 
@@ -28,6 +27,7 @@ class Locaties:
     name: str
     gemeentecode: str
     eis_binnen_venster: Any
+    niet_voor_ons: Any
 
     def locatie_invoer(self) -> Sequence[Invoer]:
         return (
@@ -37,33 +37,27 @@ class Locaties:
             Invoer(topics.KETEN_RIJK, rijk.SPREIDINGSTAAKSTELLING_VASTGESTELD, self.spreidingstaakstelling),
         )
 
-    def _niet_voor_ons(self, bericht: Bericht, gemeentecode: str | None) -> bool:
-        if gemeentecode is None or gemeentecode == self.gemeentecode:
-            return False
-        ANDERE_GEMEENTE.labels(service=self.name, type=bericht.type).inc()
-        return True
-
     # -- COA's events ------------------------------------------------------------------------------
 
     def locatie_geopend(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.LocatieGeopend = bericht.data  # type: ignore[assignment]
-        if not self._niet_voor_ons(bericht, data.gemeentecode):
+        if not self.niet_voor_ons(bericht, data.gemeentecode):
             self._open(uow, COA, data.locatie_id, data.naam, data.soort, data.capaciteit, data.datum,
                        data.geplande_sluiting)
 
     def locatie_capaciteit_gewijzigd(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.LocatieCapaciteitGewijzigd = bericht.data  # type: ignore[assignment]
-        if not self._niet_voor_ons(bericht, data.gemeentecode):
+        if not self.niet_voor_ons(bericht, data.gemeentecode):
             self._wijzig(uow, COA, data.locatie_id, data.capaciteit, data.datum)
 
     def locatie_gesloten(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: coa.LocatieGesloten = bericht.data  # type: ignore[assignment]
-        if not self._niet_voor_ons(bericht, data.gemeentecode):
+        if not self.niet_voor_ons(bericht, data.gemeentecode):
             self._sluit(uow, COA, data.locatie_id, data.datum)
 
     def spreidingstaakstelling(self, uow: Werkeenheid, bericht: Bericht) -> None:
         data: rijk.SpreidingstaakstellingVastgesteld = bericht.data  # type: ignore[assignment]
-        if self._niet_voor_ons(bericht, data.gemeentecode):
+        if self.niet_voor_ons(bericht, data.gemeentecode):
             return
         self.eis_binnen_venster(data.besluitdatum)
         besluit = {"fase": data.fase, "plekken": data.plekken, "amv_plekken": data.amv_plekken,

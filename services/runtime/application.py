@@ -33,6 +33,7 @@ from services.domain.ontvangst import Ontvangst
 from services.domain.termijnkalender import Termijnkalender
 from services.runtime.herkomst import WELKOM, Herkomst
 from services.runtime.mapper import AanvullendeMapper
+from services.runtime.metrics import ANDERE_GEMEENTE
 from services.runtime.persistence import DateAsISO
 from services.runtime.werkeenheid import Batchuitkomst, Handler, Invoer, Werkeenheid
 
@@ -117,6 +118,13 @@ class WelkomApplication(Application):
         bekend = self._bekende_ids()
         with self._bekend_lock:
             bekend.update(aggregate_ids)
+
+    def niet_voor_ons(self, bericht: Bericht, gemeentecode: str | None) -> bool:
+        """An input about another gemeente (None: about ours): not for us, not an error; counted."""
+        if gemeentecode is None or gemeentecode == self.gemeentecode:
+            return False
+        ANDERE_GEMEENTE.labels(service=self.name, type=bericht.type).inc()
+        return True
 
     def persoon(self, vnummer: str) -> uuid.UUID:
         """The pseudonymous persoon_id of a vnummer; the vnummer itself is never stored."""
