@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 PROMTOOL := /usr/bin/promtool
 
-.PHONY: setup demo up test bench clean
+.PHONY: setup postgres demo up test bench clean
 
 $(BIN)/welkom: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,12 +46,18 @@ $(PROMTOOL):
 		exit 1; \
 	fi
 
-setup: $(BIN)/welkom $(CHROMIUM) $(PROMTOOL)  ## create .venv, install welkom with its test tools, chromium and promtool
+# The integration tests need PostgreSQL on 127.0.0.1:5432: one that answers is used as it is,
+# else the project's own test cluster is started (installing Debian's server when it is missing).
+postgres:  ## use or start the test PostgreSQL on 127.0.0.1:5432 (idempotent)
+	@bash deploy/postgres/testbed.sh
 
-demo: setup  ## set up, start everything and feed the 2024 scenario (Ctrl-C stops)
+setup: $(BIN)/welkom postgres $(CHROMIUM) $(PROMTOOL)  ## .venv with the test tools, PostgreSQL, chromium, promtool
+
+# The demo runs on SQLite and the bundled broker: it needs only the .venv.
+demo: $(BIN)/welkom  ## install welkom, start everything and feed the 2024 scenario (Ctrl-C stops)
 	$(BIN)/welkom demo
 
-up: setup  ## set up and start everything, without a scenario
+up: $(BIN)/welkom  ## install welkom and start everything, without a scenario
 	$(BIN)/welkom up
 
 test: setup  ## set up and run every test: unit, then integration against Tansu and PostgreSQL
