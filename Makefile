@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 PROMTOOL := /usr/bin/promtool
 
-.PHONY: setup postgres demo up test bench clean
+.PHONY: setup postgres kafka-jars demo up test bench clean
 
 $(BIN)/welkom: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,12 @@ $(PROMTOOL):
 postgres:  ## use or start the test PostgreSQL on 127.0.0.1:5432 (idempotent)
 	@bash deploy/postgres/testbed.sh
 
-setup: $(BIN)/welkom postgres $(CHROMIUM) $(PROMTOOL)  ## .venv with the test tools, PostgreSQL, chromium, promtool
+# Apache Kafka's jars for the integration tests and `make kafka`: resolved by Maven once, into a cache
+# outside the repository (~/.cache/welkom/kafka); later runs download nothing.
+kafka-jars: $(BIN)/welkom  ## resolve Apache Kafka's jars from Maven Central (once)
+	@$(BIN)/python -m services.kafkabed.jars
+
+setup: $(BIN)/welkom postgres kafka-jars $(CHROMIUM) $(PROMTOOL)  ## .venv with the test tools, PostgreSQL, Kafka's jars, chromium, promtool
 
 # The demo runs on SQLite and the bundled broker: it needs only the .venv.
 demo: $(BIN)/welkom  ## install welkom, start everything and feed the 2024 scenario (Ctrl-C stops)
@@ -65,6 +70,14 @@ test: setup  ## set up and run every test: unit, then integration against Tansu 
 
 bench: setup  ## raw broker/store limits and welkom's throughput and latency, as ratios
 	$(BIN)/welkom bench
+
+.PHONY: kafka
+kafka: $(BIN)/welkom kafka-jars  ## Apache Kafka 4.1.1 (KRaft, SASL_SSL, ACLs) in data/kafka; prints welkom's export lines (Ctrl-C stops)
+	$(BIN)/python -m services.kafkabed
+
+.PHONY: kafka-storing
+kafka-storing: $(BIN)/welkom postgres kafka-jars  ## a cluster fault: 3 Kafka brokers, one killed (kill -9) during a load of 1,000 households; checks, figures
+	$(BIN)/python -m services.kafkabed.storing
 
 clean:
 	rm -rf $(VENV) data *.egg-info

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 APP_ENV = {
     "KAFKA_BOOTSTRAP_SERVERS", "WELKOM_KAFKA_SECURITY_PROTOCOL", "WELKOM_KAFKA_SASL_MECHANISM",
-    "WELKOM_KAFKA_SASL_USERNAME", "WELKOM_KAFKA_SASL_PASSWORD", "WELKOM_DATABASE_URL", "PGPASSFILE",
+    "WELKOM_KAFKA_SASL_USERNAME", "WELKOM_KAFKA_SASL_PASSWORD_FILE", "WELKOM_DATABASE_URL", "PGPASSFILE",
     "WELKOM_PSEUDONYM_SECRET", "WELKOM_CIPHER_KEY", "WELKOM_HTTP_HOST", "WELKOM_HTTP_PORT",
     "WELKOM_CLOCK", "WELKOM_KAFKA_SSL_CAFILE", "WELKOM_OIDC_ISSUER", "WELKOM_OIDC_AUDIENCE",
 }
@@ -108,6 +108,11 @@ def check_compose(deploy: Path, compose: dict | None) -> None:
         problem(f"compose.yaml: welkom service lacks {var}")
     if "{service}" not in str(env.get("WELKOM_DATABASE_URL", "{service}")):
         problem("compose.yaml: WELKOM_DATABASE_URL must name the role welkom_{service}, not one shared role")
+    if "{service}" not in str(env.get("WELKOM_KAFKA_SASL_USERNAME", "{service}")):
+        problem("compose.yaml: WELKOM_KAFKA_SASL_USERNAME must name the principal welkom_{service}, "
+                "not one shared user")
+    if "WELKOM_KAFKA_SASL_PASSWORD" in env:
+        problem("compose.yaml: WELKOM_KAFKA_SASL_PASSWORD would override WELKOM_KAFKA_SASL_PASSWORD_FILE")
     userinfo = re.match(r"[a-z]+://([^@]*)@", str(env.get("WELKOM_DATABASE_URL", "")))
     if userinfo and ":" in userinfo.group(1):
         problem("compose.yaml: WELKOM_DATABASE_URL must not hold a password (libpq reads PGPASSFILE)")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Creates the welkom topics listed in topics.txt (or brings their configs in line) and the SCRAM
-# credential of the welkom client user. Run by the one-shot kafka-init service; safe to re-run.
+# Creates the welkom topics listed in topics.txt (or brings their configs in line). Run by the
+# one-shot kafka-init service before create-acls.sh (the principals' credentials and ACLs), and by
+# the Kafka test bed; safe to re-run.
 set -euo pipefail
 
 BIN="${KAFKA_BIN:-/opt/kafka/bin}"
@@ -72,19 +73,17 @@ while read -r topic partitions replication retention maxbytes extra <&3; do
 done 3<"$TOPICS_FILE"
 log "$count topics in place"
 
-# The client listener authenticates with SCRAM; KRaft stores the credential in the cluster
-# metadata, so it is (re)set here over the internal listener. PLAIN users live in the broker's
-# JAAS configuration instead and need nothing here.
+# Compatibility: before create-acls.sh set the credential of every principal, this script set one
+# shared client user's. It still does when WELKOM_KAFKA_SASL_USERNAME is given (with a SCRAM
+# mechanism); compose no longer gives it. KRaft keeps SCRAM credentials in the cluster metadata.
 mechanism="${WELKOM_KAFKA_SASL_MECHANISM:-}"
-if [[ "$mechanism" == SCRAM-SHA-256 || "$mechanism" == SCRAM-SHA-512 ]]; then
-  user="${WELKOM_KAFKA_SASL_USERNAME:?WELKOM_KAFKA_SASL_USERNAME is required for SCRAM}"
-  password="${WELKOM_KAFKA_SASL_PASSWORD:?WELKOM_KAFKA_SASL_PASSWORD is required for SCRAM}"
+user="${WELKOM_KAFKA_SASL_USERNAME:-}"
+if [[ -n "$user" && ( "$mechanism" == SCRAM-SHA-256 || "$mechanism" == SCRAM-SHA-512 ) ]]; then
+  password="${WELKOM_KAFKA_SASL_PASSWORD:?WELKOM_KAFKA_SASL_PASSWORD is required with WELKOM_KAFKA_SASL_USERNAME}"
   [[ "$user" =~ ^[A-Za-z0-9._-]+$ ]] || fail "WELKOM_KAFKA_SASL_USERNAME: use letters, digits, . _ -"
   [[ "$password" =~ ^[A-Za-z0-9._~-]{16,}$ ]] \
     || fail "WELKOM_KAFKA_SASL_PASSWORD: use at least 16 of letters, digits, . _ ~ - (e.g. openssl rand -hex 32)"
   "$BIN/kafka-configs.sh" "${ADMIN[@]}" --alter --entity-type users --entity-name "$user" \
     --add-config "$mechanism=[iterations=8192,password=$password]" >/dev/null
   log "SCRAM credential ($mechanism) set for client user $user"
-else
-  log "WELKOM_KAFKA_SASL_MECHANISM is '${mechanism:-unset}': no SCRAM credential to set"
 fi
