@@ -59,7 +59,11 @@ welkom follows the CNCF Kafka protocol binding of CloudEvents.
   the whole envelope as JSON in the value) or binary mode (attributes in `ce_*` headers,
   `content-type: {DATACONTENTTYPE}`, `data` as the value) are both accepted.
 - **Outbound** (`gemeente.*`): always binary mode.
-- **Key**: the `subject`, so all events of one person stay ordered in one partition.
+- **Key**: the aggregate the event concerns, so its events stay ordered in one partition (topics
+  have six partitions): for a person the pseudonymous `persoon_id` (the `subject` of our events;
+  `welkom publish` derives it from the `vnummer`, or a BSN alone), never a vnummer or BSN; for a
+  location, a home or a taakstelling its name and id (`locatie:azc-dommer`,
+  `taakstelling:0268:2024-H1`). Each type below says which.
 - **Size**: a record value is at most {MAX_EVENT_BYTES} bytes ({MAX_EVENT_BYTES // 1024} KB);
   larger records are rejected.
 
@@ -194,6 +198,7 @@ def _soort(soort: Eventsoort) -> list[str]:
         f"- producer: {producent}",
         f"- topic: `{soort.topic}` (rejected records: `{topics.dlq(soort.topic)}`)",
     ]
+    regels.append(f"- key: {soort.sleutel.beschrijving}")
     if soort.richting == "uitgaand":
         regels.append(f"- source: `{bron(soort.producent)}`")
     regels += [f"- dataschema: `{soort.dataschema}`", "", *_veldentabel(schema), ""]

@@ -88,6 +88,12 @@ def maak(
 
 
 def _key(event: CloudEvent) -> bytes | None:
+    """The record key of one of our events: the aggregate its registry entry names (a person's
+    persoon_id, the subject; a location, a taakstelling ...). A partner's type is keyed by the
+    subject here: its person fields need the pseudonym secret (`publisher.sleutel`)."""
+    gevonden, data = soort(event["type"]), event.get_data()
+    if gevonden is not None and gevonden.richting == "uitgaand" and isinstance(data, Mapping):
+        return gevonden.sleutel.van(data)
     subject = event.get("subject")
     return subject.encode() if subject else None
 

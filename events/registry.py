@@ -9,6 +9,7 @@ from events import brp, coa, corporaties, duo, huisvesting, inburgering, ind, mz
 from events import bbb
 from events import inburgering_begeleiding, vwn
 from events.base import Gegevens
+from events.sleutels import LOCATIE, PERSOON, PERSOON_UIT, TIJDELIJKE_BESCHERMING, WONING, Sleutel
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class Eventsoort:
     schema: type[Gegevens]
     producent: str
     richting: Literal["inkomend", "uitgaand"]
+    sleutel: Sleutel
+    """The aggregate its records concern: their Kafka key keeps its events in one partition, in order."""
 
     @property
     def beschrijving(self) -> str:
@@ -31,38 +34,48 @@ class Eventsoort:
         return f"urn:nld:gemeente-nijmegen:welkom:schema:{self.type}:v1"
 
 
-def _in(type_: str, topic: str, schema: type[Gegevens], producent: str) -> Eventsoort:
-    return Eventsoort(type_, topic, schema, producent, "inkomend")
+def _in(type_: str, topic: str, schema: type[Gegevens], producent: str, sleutel: Sleutel) -> Eventsoort:
+    return Eventsoort(type_, topic, schema, producent, "inkomend", sleutel)
 
 
-def _uit(type_: str, schema: type[Gegevens], service: str) -> Eventsoort:
-    return Eventsoort(type_, topics.gemeente(service), schema, service, "uitgaand")
+def _uit(type_: str, schema: type[Gegevens], service: str, sleutel: Sleutel = PERSOON_UIT) -> Eventsoort:
+    return Eventsoort(type_, topics.gemeente(service), schema, service, "uitgaand", sleutel)
+
+
+DUO_PERSOON = Sleutel("persoon", ("vnummer", "bsn"))
+"""A DUO signal names its person by vnummer, or (not yet enriched) by BSN alone: as inburgering matches it."""
+TAAKSTELLING = Sleutel("taakstelling", ("gemeentecode", "periode"))
+SPREIDINGSTAAKSTELLING = Sleutel("spreidingstaakstelling", ("gemeentecode", "cyclus"))
+"""One gemeente's Spreidingswet taakstelling of one cyclus: the indicative one and the verdeelbesluit in order."""
 
 
 SOORTEN: tuple[Eventsoort, ...] = (
-    _in(ind.VERBLIJFSVERGUNNING_VERLEEND, topics.KETEN_IND, ind.VerblijfsvergunningVerleend, "IND"),
-    _in(ind.ASIELAANVRAAG_AFGEWEZEN, topics.KETEN_IND, ind.AsielaanvraagAfgewezen, "IND"),
-    _in(ind.ASIELAANVRAAG_INGEDIEND, topics.KETEN_IND, ind.AsielaanvraagIngediend, "IND"),
-    _in(ind.VERBLIJFSVERGUNNING_INGETROKKEN, topics.KETEN_IND, ind.VerblijfsvergunningIngetrokken, "IND"),
-    _in(bbb.PERSOON_GEPLAATST, topics.KETEN_BBB, bbb.PersoonGeplaatst, "BBB-organisaties"),
-    _in(bbb.PERSOON_VERTROKKEN, topics.KETEN_BBB, bbb.PersoonVertrokken, "BBB-organisaties"),
-    _in(coa.ASIELZOEKER_GEPLAATST, topics.KETEN_COA, coa.AsielzoekerGeplaatst, "COA"),
-    _in(coa.ASIELZOEKER_VERPLAATST, topics.KETEN_COA, coa.AsielzoekerVerplaatst, "COA"),
-    _in(coa.ASIELZOEKER_VERTROKKEN, topics.KETEN_COA, coa.AsielzoekerVertrokken, "COA"),
-    _in(coa.GEKOPPELD_AAN_GEMEENTE, topics.KETEN_COA, coa.GekoppeldAanGemeente, "COA"),
-    _in(brp.INGESCHREVEN_IMMIGRATIE, topics.KETEN_BRP, brp.IngeschrevenImmigratie, "BRP"),
-    _in(duo.DUO_SIGNAAL_ONTVANGEN, topics.KETEN_DUO, duo.DuoSignaalOntvangen, "DUO"),
-    _in(rijk.TAAKSTELLING_VASTGESTELD, topics.KETEN_RIJK, rijk.TaakstellingVastgesteld, "Rijk"),
-    _in(rijk.TIJDELIJKE_BESCHERMING_VERLENGD, topics.KETEN_RIJK, rijk.TijdelijkeBeschermingVerlengd, "Rijk"),
-    _in(rijk.SPREIDINGSTAAKSTELLING_VASTGESTELD, topics.KETEN_RIJK, rijk.SpreidingstaakstellingVastgesteld, "Rijk"),
-    _in(coa.LOCATIE_GEOPEND, topics.KETEN_COA, coa.LocatieGeopend, "COA"),
-    _in(coa.LOCATIE_CAPACITEIT_GEWIJZIGD, topics.KETEN_COA, coa.LocatieCapaciteitGewijzigd, "COA"),
-    _in(coa.LOCATIE_GESLOTEN, topics.KETEN_COA, coa.LocatieGesloten, "COA"),
+    _in(ind.VERBLIJFSVERGUNNING_VERLEEND, topics.KETEN_IND, ind.VerblijfsvergunningVerleend, "IND", PERSOON),
+    _in(ind.ASIELAANVRAAG_AFGEWEZEN, topics.KETEN_IND, ind.AsielaanvraagAfgewezen, "IND", PERSOON),
+    _in(ind.ASIELAANVRAAG_INGEDIEND, topics.KETEN_IND, ind.AsielaanvraagIngediend, "IND", PERSOON),
+    _in(ind.VERBLIJFSVERGUNNING_INGETROKKEN, topics.KETEN_IND, ind.VerblijfsvergunningIngetrokken, "IND", PERSOON),
+    _in(bbb.PERSOON_GEPLAATST, topics.KETEN_BBB, bbb.PersoonGeplaatst, "BBB-organisaties", PERSOON),
+    _in(bbb.PERSOON_VERTROKKEN, topics.KETEN_BBB, bbb.PersoonVertrokken, "BBB-organisaties", PERSOON),
+    _in(coa.ASIELZOEKER_GEPLAATST, topics.KETEN_COA, coa.AsielzoekerGeplaatst, "COA", PERSOON),
+    _in(coa.ASIELZOEKER_VERPLAATST, topics.KETEN_COA, coa.AsielzoekerVerplaatst, "COA", PERSOON),
+    _in(coa.ASIELZOEKER_VERTROKKEN, topics.KETEN_COA, coa.AsielzoekerVertrokken, "COA", PERSOON),
+    _in(coa.GEKOPPELD_AAN_GEMEENTE, topics.KETEN_COA, coa.GekoppeldAanGemeente, "COA", PERSOON),
+    _in(brp.INGESCHREVEN_IMMIGRATIE, topics.KETEN_BRP, brp.IngeschrevenImmigratie, "BRP", PERSOON),
+    _in(duo.DUO_SIGNAAL_ONTVANGEN, topics.KETEN_DUO, duo.DuoSignaalOntvangen, "DUO", DUO_PERSOON),
+    _in(rijk.TAAKSTELLING_VASTGESTELD, topics.KETEN_RIJK, rijk.TaakstellingVastgesteld, "Rijk", TAAKSTELLING),
+    _in(rijk.TIJDELIJKE_BESCHERMING_VERLENGD, topics.KETEN_RIJK, rijk.TijdelijkeBeschermingVerlengd, "Rijk",
+        TIJDELIJKE_BESCHERMING),
+    _in(rijk.SPREIDINGSTAAKSTELLING_VASTGESTELD, topics.KETEN_RIJK, rijk.SpreidingstaakstellingVastgesteld, "Rijk",
+        SPREIDINGSTAAKSTELLING),
+    _in(coa.LOCATIE_GEOPEND, topics.KETEN_COA, coa.LocatieGeopend, "COA", LOCATIE),
+    _in(coa.LOCATIE_CAPACITEIT_GEWIJZIGD, topics.KETEN_COA, coa.LocatieCapaciteitGewijzigd, "COA", LOCATIE),
+    _in(coa.LOCATIE_GESLOTEN, topics.KETEN_COA, coa.LocatieGesloten, "COA", LOCATIE),
     _in(
         corporaties.WONING_BESCHIKBAAR_GESTELD,
         topics.KETEN_CORPORATIES,
         corporaties.WoningBeschikbaarGesteld,
         "woningcorporaties",
+        WONING,
     ),
     _uit(opvang.BEWONER_GEPLAATST, opvang.BewonerGeplaatst, "opvang"),
     _uit(opvang.BEWONER_VERPLAATST, opvang.BewonerVerplaatst, "opvang"),
@@ -76,14 +89,18 @@ SOORTEN: tuple[Eventsoort, ...] = (
     _uit(opvang.ONTHEEMDE_VERPLAATST, opvang.OntheemdeVerplaatst, "opvang"),
     _uit(opvang.ONTHEEMDE_VERTROKKEN, opvang.OntheemdeVertrokken, "opvang"),
     _uit(opvang.EIGEN_BIJDRAGE_VASTGESTELD, opvang.EigenBijdrageVastgesteld, "opvang"),
-    _uit(opvang.TIJDELIJKE_BESCHERMING_BEEINDIGD, opvang.TijdelijkeBeschermingBeeindigd, "opvang"),
-    _uit(opvang.TIJDELIJKE_BESCHERMING_VERSCHOVEN, opvang.TijdelijkeBeschermingVerschoven, "opvang"),
-    _uit(opvang.LOCATIE_GEREGISTREERD, opvang.LocatieGeregistreerd, "opvang"),
-    _uit(opvang.LOCATIE_CAPACITEIT_GEREGISTREERD, opvang.LocatieCapaciteitGeregistreerd, "opvang"),
-    _uit(opvang.LOCATIE_SLUITING_GEREGISTREERD, opvang.LocatieSluitingGeregistreerd, "opvang"),
-    _uit(opvang.SPREIDINGSTAAKSTELLING_GEREGISTREERD, opvang.SpreidingstaakstellingGeregistreerd, "opvang"),
+    _uit(opvang.TIJDELIJKE_BESCHERMING_BEEINDIGD, opvang.TijdelijkeBeschermingBeeindigd, "opvang",
+         TIJDELIJKE_BESCHERMING),
+    _uit(opvang.TIJDELIJKE_BESCHERMING_VERSCHOVEN, opvang.TijdelijkeBeschermingVerschoven, "opvang",
+         TIJDELIJKE_BESCHERMING),
+    _uit(opvang.LOCATIE_GEREGISTREERD, opvang.LocatieGeregistreerd, "opvang", LOCATIE),
+    _uit(opvang.LOCATIE_CAPACITEIT_GEREGISTREERD, opvang.LocatieCapaciteitGeregistreerd, "opvang", LOCATIE),
+    _uit(opvang.LOCATIE_SLUITING_GEREGISTREERD, opvang.LocatieSluitingGeregistreerd, "opvang", LOCATIE),
+    _uit(opvang.SPREIDINGSTAAKSTELLING_GEREGISTREERD, opvang.SpreidingstaakstellingGeregistreerd, "opvang",
+         Sleutel("spreidingstaakstelling", ("cyclus",))),
     _uit(huisvesting.HUISVESTINGSDOSSIER_GEOPEND, huisvesting.HuisvestingsdossierGeopend, "huisvesting"),
-    _uit(huisvesting.TAAKSTELLING_GEREGISTREERD, huisvesting.TaakstellingGeregistreerd, "huisvesting"),
+    _uit(huisvesting.TAAKSTELLING_GEREGISTREERD, huisvesting.TaakstellingGeregistreerd, "huisvesting",
+         Sleutel("taakstelling", ("periode",))),
     _uit(huisvesting.WONING_AANGEBODEN, huisvesting.WoningAangeboden, "huisvesting"),
     _uit(huisvesting.AANBOD_GEACCEPTEERD, huisvesting.AanbodGeaccepteerd, "huisvesting"),
     _uit(huisvesting.AANBOD_GEWEIGERD, huisvesting.AanbodGeweigerd, "huisvesting"),
@@ -141,11 +158,11 @@ SOORTEN: tuple[Eventsoort, ...] = (
     _uit(inburgering.INBURGERINGSTERMIJN_VASTGESTELD, inburgering.InburgeringstermijnVastgesteld, "inburgering"),
     _uit(inburgering.INBURGERINGSTERMIJN_VERSTREKEN, inburgering.InburgeringstermijnVerstreken, "inburgering"),
     _in(vwn.MAATSCHAPPELIJKE_BEGELEIDING_GESTART, topics.KETEN_VWN, vwn.MaatschappelijkeBegeleidingGestart,
-        "VluchtelingenWerk"),
+        "VluchtelingenWerk", PERSOON),
     _in(vwn.MAATSCHAPPELIJKE_BEGELEIDING_VERLENGD, topics.KETEN_VWN, vwn.MaatschappelijkeBegeleidingVerlengd,
-        "VluchtelingenWerk"),
+        "VluchtelingenWerk", PERSOON),
     _in(vwn.MAATSCHAPPELIJKE_BEGELEIDING_BEEINDIGD, topics.KETEN_VWN, vwn.MaatschappelijkeBegeleidingBeeindigd,
-        "VluchtelingenWerk"),
+        "VluchtelingenWerk", PERSOON),
     _uit(inburgering_begeleiding.MAATSCHAPPELIJKE_BEGELEIDING_GESTART,
          inburgering_begeleiding.BegeleidingGestart, "inburgering"),
     _uit(inburgering_begeleiding.MAATSCHAPPELIJKE_BEGELEIDING_VERLENGD,

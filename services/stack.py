@@ -104,6 +104,14 @@ class Stack:
         self.bootstrap_servers = settings.kafka_bootstrap_servers or ""
 
     async def __aenter__(self) -> Stack:
+        try:
+            return await self._start()
+        except BaseException:  # e.g. the broker refused a principal: close what had started, then say so
+            await self.__aexit__(None, None, None)
+            await _sluit_consumers(self.brokers.values())
+            raise
+
+    async def _start(self) -> Stack:
         s = self.settings
         vereis_geheimen(s)
         maak_data_dir(s.data_dir)
@@ -112,14 +120,15 @@ class Stack:
             self.lokale_broker = await asyncio.to_thread(self._lokale_broker)
             self.bootstrap_servers = self.lokale_broker.bootstrap_servers
         lokaal = self.lokale_broker is not None
-        await zorg_voor_topics(s, self.bootstrap_servers, lokaal=lokaal)
+        eerste = next(x.name for x in catalogus.alle() if self.namen is None or x.name in self.namen)
+        await zorg_voor_topics(s, self.bootstrap_servers, lokaal=lokaal, principal=eerste)
         self.apps = await asyncio.to_thread(open_apps, s, self.namen)
         self.logboek = await asyncio.to_thread(open_logboek, s)
         self.tuning = consumer_tuning(s, lokaal=lokaal)
         primair = primaire_topics(self.apps)
         for service in catalogus.alle():
             if service.name in self.apps:
-                broker = maak_broker(s, self.bootstrap_servers, lokaal=lokaal)
+                broker = maak_broker(s, self.bootstrap_servers, lokaal=lokaal, principal=service.name)
                 self.brokers[service.name] = broker
                 inbox = Inbox(
                     self.apps[service.name], broker, s, primair.get(service.name, []),
@@ -128,7 +137,7 @@ class Stack:
                 inbox.registreer(self.apps[service.name].topics())
                 self.relays[service.name] = Relay(
                     self.apps[service.name], service.translation, broker,
-                    interval_s=s.relay_interval_ms / 1000, hooks=Hooks(s.fault),
+                    interval_s=s.relay_interval_ms / 1000, hooks=Hooks(s.fault), settings=s,
                 )
         await asyncio.gather(*(b.start() for b in self.brokers.values()))
         self.projectie = Projectie(self.apps, gemeentecode=s.gemeentecode)
@@ -255,8 +264,22 @@ class Stack:
         if self.lokale_broker is not None:
             await asyncio.to_thread(self.lokale_broker.stop)
             (self.settings.data_dir / BROKER_FILE).unlink(missing_ok=True)
-        (self.settings.data_dir / STACK_FILE).unlink(missing_ok=True)
+        if self.ready.is_set():  # a stack that failed to start leaves another's stack.json alone
+            (self.settings.data_dir / STACK_FILE).unlink(missing_ok=True)
         log.info("welkom.gestopt")
+
+
+async def _sluit_consumers(brokers: Any) -> None:
+    """The consumers a failed `broker.start()` left open (aiokafka does not close a consumer whose
+    start raised, nor does FastStream's stop): closed, so the process ends without warnings."""
+    for broker in brokers:
+        for subscriber in broker.subscribers:
+            consumer = getattr(subscriber, "consumer", None)
+            if consumer is not None:
+                try:
+                    await consumer.stop()
+                except Exception:  # noqa: BLE001 - closing what never fully opened
+                    pass
 
 
 def lees_stackbestand(data_dir: Path) -> dict[str, Any] | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.errors import KafkaError
 from eventsourcing.persistence import PersistenceError
 
@@ -30,6 +30,7 @@ from services.bench.raw import (
 )
 from services.bench.stil import stille_latentie
 from services.domain.identity import persoon_id
+from services.runtime.bus import delen_van
 from services.runtime.localbroker import TANSU_FETCH_MS, TANSU_INSTELLINGEN, LokaleBroker, vrije_poort
 from services.runtime.publisher import sleutel
 from services.rapportage.projectie import herbouw
@@ -81,13 +82,13 @@ async def _lees_aanbiedingen(bootstrap: str, per_subject: dict[str, int], gezien
                                 fetch_max_wait_ms=TANSU_FETCH_MS)
     await consumer.start()
     try:
-        tp = TopicPartition(topics.GEMEENTE_HUISVESTING, 0)
-        consumer.assign([tp])
-        await consumer.seek_to_beginning(tp)
+        delen = await delen_van(consumer, [topics.GEMEENTE_HUISVESTING])  # every partition
+        consumer.assign(delen)
+        await consumer.seek_to_beginning(*delen)
         while not klaar.is_set():
-            batch = await consumer.getmany(tp, timeout_ms=200)
+            batch = await consumer.getmany(*delen, timeout_ms=200)
             nu = time.perf_counter()
-            for record in batch.get(tp, []):
+            for record in (r for records in batch.values() for r in records):
                 try:
                     bericht = lees(record.value, record.headers)
                 except Afgewezen:

@@ -6,12 +6,13 @@ import datetime as dt
 import json
 import time
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from events import huisvesting, topics
 from events.envelope import STRUCTURED_CONTENT_TYPE, Afgewezen, lees
 from services.bench.huishoudens import Huishouden, inbound
 from services.domain.identity import persoon_id
+from services.runtime.bus import delen_van
 from services.runtime.localbroker import TANSU_FETCH_MS
 from services.runtime.publisher import sleutel
 from services.runtime.settings import Settings
@@ -27,9 +28,9 @@ async def stille_latentie(bootstrap: str, settings: Settings, aantal: int = 10) 
     await producer.start()
     latenties = []
     try:
-        tp = TopicPartition(topics.GEMEENTE_HUISVESTING, 0)
-        consumer.assign([tp])
-        await consumer.seek_to_end(tp)
+        delen = await delen_van(consumer, [topics.GEMEENTE_HUISVESTING])  # every partition
+        consumer.assign(delen)
+        await consumer.seek_to_end(*delen)
         for k in range(aantal):
             vnummer = f"98{k:08d}"
             probe = Huishouden(10**6 + k, [(vnummer, dt.date(1990, 1, 1))], dt.date(2025, 1, 1) + dt.timedelta(days=k),
@@ -41,9 +42,9 @@ async def stille_latentie(bootstrap: str, settings: Settings, aantal: int = 10) 
             verstuurd = time.perf_counter()
             subject = str(persoon_id(vnummer, geheim))
             while time.perf_counter() - verstuurd < 30:
-                batch = await consumer.getmany(tp, timeout_ms=20)
+                batch = await consumer.getmany(*delen, timeout_ms=20)
                 nu = time.perf_counter()
-                if any(_is_aanbod(r, subject) for r in batch.get(tp, [])):
+                if any(_is_aanbod(r, subject) for records in batch.values() for r in records):
                     latenties.append((nu - verstuurd) * 1000)
                     break
     finally:

@@ -22,7 +22,7 @@ from services.demo.opvangwerk import werk
 from services.demo.personeel import Personeel
 from services.toegang.ontwikkel import Tokenvoorraad
 from services.stack import Stack
-from services.runtime.bus import kafka_verbinding
+from services.runtime.bus import BEHEER, delen_van, kafka_verbinding
 
 log = structlog.get_logger(__name__)
 PEILDATA = (dt.date(2023, 12, 31), dt.date(2024, 10, 1), EINDE)
@@ -32,16 +32,17 @@ GEDULD_S = 10.0
 
 
 class Volger:
-    """Reads the outbound topics the staff act on, up to their end as it is when asked."""
+    """Reads the outbound topics the staff act on, every partition, up to their end as it is when asked."""
 
     def __init__(self, stack: Stack) -> None:
         self.consumer = AIOKafkaConsumer(bootstrap_servers=stack.bootstrap_servers, enable_auto_commit=False,
                                          fetch_max_wait_ms=stack.tuning.fetch_max_wait_ms,
-                                         **kafka_verbinding(stack.settings))
-        self.delen = [TopicPartition(t, 0) for t in STAFTOPICS]
+                                         **kafka_verbinding(stack.settings, BEHEER))
+        self.delen: list[TopicPartition] = []
 
     async def start(self) -> None:
         await self.consumer.start()
+        self.delen = await delen_van(self.consumer, STAFTOPICS)  # every partition: one person's events share one
         self.consumer.assign(self.delen)
         await self.consumer.seek_to_beginning(*self.delen)
 

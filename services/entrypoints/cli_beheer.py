@@ -107,15 +107,20 @@ async def _herpubliceer(settings: Settings, bootstrap: str, lokaal: bool, namen:
     from services.runtime.herpublicatie import herpubliceer
     from services.stack import open_apps
 
-    await zorg_voor_topics(settings, bootstrap, lokaal=lokaal)  # a new bundled broker has none yet
+    await zorg_voor_topics(settings, bootstrap, lokaal=lokaal, principal=namen[0])  # a new bundled broker has none yet
     apps = await asyncio.to_thread(open_apps, settings, namen)
-    kafka = maak_broker(settings, bootstrap, lokaal=lokaal)
+    uit = []
     try:
-        await kafka.connect()
-        return [await herpubliceer(apps[naam], catalogus.per_naam()[naam].translation, kafka, vanaf=vanaf,
-                                   meld=_melder()) for naam in namen]
+        for naam in namen:  # each service's relay writes its own topic, as that service's principal
+            kafka = maak_broker(settings, bootstrap, lokaal=lokaal, principal=naam)
+            try:
+                await kafka.connect()
+                uit.append(await herpubliceer(apps[naam], catalogus.per_naam()[naam].translation, kafka,
+                                              vanaf=vanaf, meld=_melder()))
+            finally:
+                await kafka.stop()
+        return uit
     finally:
-        await kafka.stop()
         for app in apps.values():
             app.close()
 

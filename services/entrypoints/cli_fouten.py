@@ -28,7 +28,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from services import catalogus
-from services.runtime.bus import DlqSleutelFout, TopicsOntbreken
+from services.runtime.bus import GEWEIGERD, DlqSleutelFout, SaslFout, TopicsOntbreken
 from services.runtime.geheimen import GeheimFout
 from services.runtime.localbroker import LokaleBrokerFout
 from services.runtime.persistence import ontbrekende_stores
@@ -40,7 +40,7 @@ FOUT = 2
 """Exit code of a failure the operator can do something about (as `_fout` in cli.py)."""
 BUG = 70
 """Exit code of an unexpected exception (EX_SOFTWARE)."""
-IN_EEN_REGEL = (GeheimFout, TopicsOntbreken, LokaleBrokerFout, DlqSleutelFout, ToegangFout)
+IN_EEN_REGEL = (GeheimFout, TopicsOntbreken, LokaleBrokerFout, DlqSleutelFout, ToegangFout, SaslFout)
 """welkom's own exceptions whose message is already the line to show."""
 
 
@@ -85,6 +85,10 @@ def uitleg(e: BaseException) -> str | None:
         return regels[0] if regels and all(regels) else None
     if isinstance(e, httpx.HTTPError):
         return _http(e)
+    if isinstance(e, GEWEIGERD):
+        wat = str(e).removeprefix(f"[Error {getattr(e, 'errno', '')}] ").removeprefix(f"{type(e).__name__}: ")
+        return (f"the Kafka broker refused welkom ({type(e).__name__}: {wat}): check WELKOM_KAFKA_SASL_USERNAME, "
+                "its password and the broker's ACLs (deploy/kafka/acls.txt)")
     if isinstance(e, KafkaConnectionError):
         oorzaak = str(e).removeprefix(f"{type(e).__name__}: ")
         return (f"cannot reach the Kafka broker ({oorzaak}): is the stack running? Start it with "

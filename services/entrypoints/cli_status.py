@@ -1,4 +1,4 @@
-"""`welkom status`: per service the store position, relay position, consumer lag and dead letters."""
+"""`welkom status`: per service the store position, relay position, consumer lag (per partition) and dead letters."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from aiokafka import AIOKafkaConsumer
 
 from events import topics
 from services.runtime.achterstand import Achterstandsmeter
-from services.runtime.bus import delen_van, kafka_verbinding
+from services.runtime.bus import BEHEER, delen_van, kafka_verbinding
 from services.runtime.relay import relay_naam
 from services.runtime.settings import Settings
 from services.stack import lees_stackbestand, open_apps, primaire_topics
 
 
 async def _dlq_aantallen(settings: Settings, bootstrap: str, dlq_topics: list[str]) -> dict[str, int]:
-    lezer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, **kafka_verbinding(settings))
+    lezer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, **kafka_verbinding(settings, BEHEER))
     await lezer.start()
     try:
         delen = await delen_van(lezer, dlq_topics)
@@ -32,13 +32,17 @@ async def _dlq_aantallen(settings: Settings, bootstrap: str, dlq_topics: list[st
 
 
 async def _van_broker(settings: Settings, bootstrap: str, abonnementen: dict[str, tuple[str, ...]],
-                      dlq_topics: list[str]) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+                      dlq_topics: list[str]) -> tuple[dict[str, dict[str, int]], dict[str, Any], dict[str, int]]:
+    """Lag per service and topic, the partitions that lag ({service: {topic: {partition: n}}}), DLQ counts."""
     meter = Achterstandsmeter(settings, bootstrap, abonnementen)
     try:
         lag = await meter.meet()
     finally:
         await meter.sluit()
-    return lag, await _dlq_aantallen(settings, bootstrap, dlq_topics)
+    achter = {service: {topic: {str(p): n for p, n in sorted(delen.items()) if n}
+                        for topic, delen in per_topic.items() if any(delen.values())}
+              for service, per_topic in meter.per_partitie.items()}
+    return lag, achter, await _dlq_aantallen(settings, bootstrap, dlq_topics)
 
 
 def toestand(settings: Settings) -> dict[str, Any]:
@@ -59,7 +63,7 @@ def toestand(settings: Settings) -> dict[str, Any]:
             return uit
         dlq = {t: topics.dlq(t) for ts in primair.values() for t in ts}
         try:
-            lag, aantallen = asyncio.run(asyncio.wait_for(_van_broker(
+            lag, partities, aantallen = asyncio.run(asyncio.wait_for(_van_broker(
                 settings, bootstrap, {n: a.topics() for n, a in apps.items()}, list(dlq.values())), 30))
         except Exception as e:  # unreachable, refused: say so, the store part still stands
             uit["broker"] = f"{bootstrap} unreachable ({type(e).__name__})"
@@ -67,6 +71,7 @@ def toestand(settings: Settings) -> dict[str, Any]:
         uit["broker"] = bootstrap
         for naam in apps:
             uit["services"][naam]["lag"] = lag.get(naam, {})
+            uit["services"][naam]["lag_partities"] = partities.get(naam, {})  # only the partitions that lag
             uit["services"][naam]["dlq"] = {dlq[t]: aantallen[dlq[t]] for t in primair.get(naam, [])}
         return uit
     finally:
@@ -74,12 +79,18 @@ def toestand(settings: Settings) -> dict[str, Any]:
             app.close()
 
 
+def _partities(achter: dict[str, int] | None) -> str:
+    """` [p2 3, p5 1]`: the partitions that lag, so one stuck aggregate shows; nothing when none lags."""
+    return f" [{', '.join(f'p{p} {n}' for p, n in achter.items())}]" if achter else ""
+
+
 def tekst(t: dict[str, Any]) -> str:
     regels = [f"stack {'draait' if t['draait'] else 'draait niet'}; broker: {t['broker']}"]
     for naam, s in t["services"].items():
         regel = f"{naam:12} store {s['store']:>8}  relay {s['relay']:>8} (achter {s['relay_achterstand']})"
         if "lag" in s:
-            regel += "  lag " + (", ".join(f"{k} {v}" for k, v in s["lag"].items()) or "-")
+            delen = s.get("lag_partities", {})
+            regel += "  lag " + (", ".join(f"{k} {v}" + _partities(delen.get(k)) for k, v in s["lag"].items()) or "-")
             regel += "  dlq " + (", ".join(f"{k} {v}" for k, v in s["dlq"].items()) or "-")
         regels.append(regel)
     return "\n".join(regels)
@@ -89,7 +100,8 @@ def registreer(app: typer.Typer, settings_van: Any, data_dir_optie: Any, json_op
     """Adds `welkom status` to the CLI, with the CLI's own --data-dir and --json options."""
 
     def status(data_dir: Any = None, as_json: Any = False) -> None:
-        """Per service: store position, relay position and backlog, consumer lag per topic, dead letters."""
+        """Per service: store position, relay position and backlog, consumer lag per topic (and the
+        partitions that lag), dead letters."""
         from services.entrypoints.cli_toegang import wie
         from services.toegang.rollen import OPERATOR
 

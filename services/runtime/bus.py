@@ -9,7 +9,14 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import (
+    AuthenticationFailedError,
+    ClusterAuthorizationFailedError,
+    GroupAuthorizationFailedError,
+    SaslAuthenticationFailed,
+    TopicAlreadyExistsError,
+    TopicAuthorizationFailedError,
+)
 from eventsourcing.cipher import AESCipher
 from eventsourcing.utils import Environment
 from faststream.kafka import KafkaBroker
@@ -42,40 +49,89 @@ class TopicsOntbreken(RuntimeError):
     """The broker lacks a topic of the contract, or has it with other partitions."""
 
 
-def security(settings: Settings) -> BaseSecurity | None:
-    """The one place where welkom's Kafka security comes from: TLS with SASL, or none."""
+PARTNERS = "keten"
+"""The principal of the chain partners' records, as `welkom publish` sends them: writes keten.* only."""
+BEHEER = "beheer"
+"""The operators' principal (status, DLQ lists and replays, lag): reads every topic."""
+
+
+class SaslFout(ValueError):
+    """The SASL credentials of a principal cannot be found."""
+
+
+GEWEIGERD = (TopicAuthorizationFailedError, GroupAuthorizationFailedError, ClusterAuthorizationFailedError,
+             SaslAuthenticationFailed, AuthenticationFailedError)
+"""What the broker answers a principal it does not let in or does not allow this: a setting or ACL to
+fix (deploy/kafka/acls.txt), never a passing fault."""
+
+
+def weigering(e: BaseException, settings: Settings, principal: str) -> str | None:
+    """One line for an operator when the broker refused this principal, else None."""
+    if not isinstance(e, GEWEIGERD):
+        return None
+    wie = gebruiker(settings, principal) or "(no SASL user)"
+    return (f"the broker refused {wie} ({type(e).__name__}): its credentials or ACLs do not allow what "
+            f"the {principal} principal needs; see deploy/kafka/acls.txt")
+
+
+def gebruiker(settings: Settings, principal: str) -> str:
+    """The SASL user of a principal: WELKOM_KAFKA_SASL_USERNAME with `{service}` filled in."""
+    return (settings.kafka_sasl_username or "").replace("{service}", principal)
+
+
+def wachtwoord(settings: Settings, naam: str) -> str:
+    """A SASL user's password: WELKOM_KAFKA_SASL_PASSWORD, else its line in the password file."""
+    if settings.kafka_sasl_password is not None:
+        return settings.kafka_sasl_password.get_secret_value()
+    if settings.kafka_sasl_password_file is None:
+        return ""
+    try:
+        regels = settings.kafka_sasl_password_file.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise SaslFout(f"WELKOM_KAFKA_SASL_PASSWORD_FILE cannot be read ({type(e).__name__})") from None
+    for regel in regels:
+        wie, _, geheim = regel.partition(":")
+        if wie == naam and not regel.startswith("#"):
+            return geheim
+    raise SaslFout(f"WELKOM_KAFKA_SASL_PASSWORD_FILE has no line for user {naam}")
+
+
+def security(settings: Settings, principal: str) -> BaseSecurity | None:
+    """The one place where welkom's Kafka security comes from: TLS with SASL as `principal`
+    (a service's name, PARTNERS or BEHEER), or none."""
     if settings.kafka_security_protocol != "SASL_SSL":
         return None
-    password = settings.kafka_sasl_password.get_secret_value() if settings.kafka_sasl_password else ""
     cls = {"PLAIN": SASLPlaintext, "SCRAM-SHA-256": SASLScram256, "SCRAM-SHA-512": SASLScram512}[
         settings.kafka_sasl_mechanism
     ]
     cafile = str(settings.kafka_ssl_cafile) if settings.kafka_ssl_cafile else None
+    naam = gebruiker(settings, principal)
     return cls(
-        username=settings.kafka_sasl_username or "",
-        password=password,
+        username=naam,
+        password=wachtwoord(settings, naam),
         ssl_context=create_default_context(cafile=cafile),
     )
 
 
-def kafka_verbinding(settings: Settings) -> dict[str, Any]:
+def kafka_verbinding(settings: Settings, principal: str) -> dict[str, Any]:
     """The same security as aiokafka keyword arguments, for the clients FastStream does not
     make (the admin client, `welkom publish`): FastStream's own translation, so they cannot differ."""
-    return parse_security(security(settings))
+    return parse_security(security(settings, principal))
 
 
-def maak_broker(settings: Settings, bootstrap_servers: str, *, lokaal: bool) -> KafkaBroker:
-    """A FastStream broker with welkom's producer settings (acks=all; idempotent on real Kafka)."""
+def maak_broker(settings: Settings, bootstrap_servers: str, *, lokaal: bool, principal: str) -> KafkaBroker:
+    """A FastStream broker of one principal (a service) with welkom's producer settings (acks=all;
+    idempotent on real Kafka)."""
     idempotent = settings.kafka_idempotent_producer
     if idempotent is None:
         idempotent = not lokaal  # Tansu answers InitProducerId with an error
     return KafkaBroker(
-        bootstrap_servers,
+        bootstrap_servers.split(","),  # FastStream takes a str as one host: "a:1,b:2" must be a list
         acks="all",
         enable_idempotence=idempotent,
         max_request_size=MAX_REQUEST_BYTES,
-        security=security(settings),
-        client_id="welkom",
+        security=security(settings, principal),
+        client_id=f"welkom-{principal}",
         graceful_timeout=10.0,
         allow_auto_create_topics=maakt_topics(settings, lokaal=lokaal),
         logger=FASTSTREAM_LOG,  # to stderr with the rest, warnings and up only
@@ -102,8 +158,12 @@ def consumer_tuning(settings: Settings, *, lokaal: bool) -> ConsumerTuning:
 
 
 async def delen_van(lezer: AIOKafkaConsumer, topics: Iterable[str]) -> list[TopicPartition]:
-    """Every partition of these topics, from fresh metadata (a topic the broker lacks has none)."""
-    await lezer.topics()
+    """Every partition of these topics, from fresh metadata (a topic the broker lacks has none).
+
+    `lezer.topics()` reads the metadata into a copy it throws away; `partitions_for_topic` reads
+    the client's own, which a reader without a subscription may never have filled (on Apache Kafka
+    it stays empty: the lag read 0 for every topic). So the client's own metadata is refreshed."""
+    await lezer._client.force_metadata_update()
     return [TopicPartition(t, p) for t in topics for p in sorted(lezer.partitions_for_topic(t) or ())]
 
 
@@ -117,12 +177,12 @@ def verwachte_partities(settings: Settings) -> dict[str, int]:
     return {t: 1 if t.endswith(".dlq") else settings.kafka_partitions for t in topics.ALL}
 
 
-async def zorg_voor_topics(settings: Settings, bootstrap_servers: str, *, lokaal: bool) -> None:
+async def zorg_voor_topics(settings: Settings, bootstrap_servers: str, *, lokaal: bool, principal: str) -> None:
     """On the bundled broker: create the missing topics (one partition each). On any other:
     check that every topic exists with its partitions, and stop with one line when one does not.
     A mistyped or missing topic must fail loudly, never appear with the wrong settings."""
     aanmaken = maakt_topics(settings, lokaal=lokaal)
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, **kafka_verbinding(settings))
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, **kafka_verbinding(settings, principal))
     await admin.start()
     try:
         if aanmaken:

@@ -13,8 +13,8 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from events import topics
-from services.runtime.bus import MAX_REQUEST_BYTES, delen_van, kafka_verbinding, ontsleutel_dlq
-from services.runtime.publisher import sleutel
+from services.runtime.bus import BEHEER, MAX_REQUEST_BYTES, delen_van, kafka_verbinding, ontsleutel_dlq
+from services.runtime.publisher import sleutel, sleutel_van
 from services.runtime.settings import Settings
 
 DLQ_KOP = "dlq_"
@@ -125,7 +125,7 @@ async def lees(bootstrap_servers: str, settings: Settings, *, fetch_max_wait_ms:
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap_servers, enable_auto_commit=False, group_id=None,
         fetch_max_wait_ms=fetch_max_wait_ms, max_partition_fetch_bytes=MAX_REQUEST_BYTES,
-        **kafka_verbinding(settings),
+        **kafka_verbinding(settings, BEHEER),
     )
     try:
         await consumer.start()  # inside: a broker that does not answer still closes the consumer
@@ -157,24 +157,27 @@ async def lees(bootstrap_servers: str, settings: Settings, *, fetch_max_wait_ms:
 
 
 def terug_sleutel(value: bytes | None, headers: Sequence[tuple[str, bytes]], settings: Settings) -> bytes | None:
-    """The key `naar_dlq` dropped, derived again as `welkom publish` does (the pseudonymous
-    persoon_id, never a vnummer), so a person's records stay on one partition; in binary mode the
-    subject, as the relay keys its records."""
+    """The key `naar_dlq` dropped, derived again as `welkom publish` and the relay derive it (the
+    aggregate the registry names for the type: a pseudonymous persoon_id, never a vnummer), so an
+    aggregate's records stay on one partition. In binary mode the data is the value and the type a
+    header; a type welkom does not know keeps the subject (the relay's key), if any."""
     koppen = dict(headers)
-    if "ce_specversion" in koppen:  # binary mode: the attributes are ce_* headers
-        return koppen.get("ce_subject") or None
     try:
-        envelop = json.loads(value) if value else None
+        inhoud = json.loads(value) if value else None
     except ValueError:
-        return None
-    return sleutel(envelop, settings) if isinstance(envelop, dict) else None
+        inhoud = None
+    if "ce_specversion" in koppen:  # binary mode: the attributes are ce_* headers
+        soort_ = koppen.get("ce_type", b"").decode("utf-8", errors="replace")
+        return sleutel_van(soort_, inhoud, settings) or koppen.get("ce_subject") or None
+    return sleutel(inhoud, settings) if isinstance(inhoud, dict) else None
 
 
 async def stuur_terug(bootstrap_servers: str, settings: Settings, records: Sequence[DlqRecord],
                       bestaand: set[str]) -> list[bytes | None]:
     """Send each record to its original topic: the original value (decrypted) and headers without
     `dlq_*`. Nothing else is written; the receiving service dedupes on CloudEvent source + id.
-    Returns each record's key: the pseudonymous persoon_id it concerns (None if none)."""
+    Returns each record's key: the pseudonymous persoon_id it concerns, another aggregate's
+    name (`locatie:...`), or None."""
     for record in records:
         if not record.oorsprong or record.oorsprong.endswith(".dlq") or record.oorsprong not in bestaand:
             raise DlqFout(f"{record.topic}@{record.offset} names no topic to go back to; nothing was sent")
@@ -184,7 +187,7 @@ async def stuur_terug(bootstrap_servers: str, settings: Settings, records: Seque
         koppen = record.terug_headers()
         terug.append((record.oorsprong, value, terug_sleutel(value, koppen, settings), koppen))
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers, acks="all",
-                                max_request_size=MAX_REQUEST_BYTES, **kafka_verbinding(settings))
+                                max_request_size=MAX_REQUEST_BYTES, **kafka_verbinding(settings, BEHEER))
     try:
         await producer.start()
         bevestigingen = []

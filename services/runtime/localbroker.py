@@ -27,11 +27,6 @@ TANSU_INSTELLINGEN: dict[str, object] = {
 }
 
 
-def tansu_env() -> dict[str, str]:
-    """TANSU_INSTELLINGEN as WELKOM_* environment variables, for a child process."""
-    return {f"WELKOM_{k.upper()}": str(v).lower() for k, v in TANSU_INSTELLINGEN.items()}
-
-
 class LokaleBrokerFout(RuntimeError):
     """The local broker could not be started."""
 

@@ -42,6 +42,12 @@ INBOX_ACHTERSTAND = Gauge(
     "Records on a topic that the service's inbox has not committed yet (end offset minus committed offset).",
     ["service", "topic"],
 )
+INBOX_ACHTERSTAND_PARTITIE = Gauge(
+    "welkom_inbox_lag_partition_records",
+    "welkom_inbox_lag_records per partition: one aggregate's records wait in one partition, so one stuck"
+    " partition shows here while the topic's sum still looks small.",
+    ["service", "topic", "partition"],
+)
 RELAY_GEPUBLICEERD = Counter(
     "welkom_relay_published_events_total",
     "Domain events published by the relay and acknowledged by the broker.",

@@ -13,9 +13,11 @@ from faststream.kafka import KafkaBroker
 from events import envelope, topics
 from events.registry import soort
 from services.runtime.application import WelkomApplication
+from services.runtime.bus import weigering
 from services.domain.identity import afgeleid_id
 from services.runtime.faults import Hooks
 from services.runtime.metrics import RELAY_ACHTERSTAND, RELAY_FOUTEN, RELAY_GEPUBLICEERD
+from services.runtime.settings import Settings
 
 log = structlog.get_logger(__name__)
 
@@ -53,8 +55,8 @@ def bus_events(
 
 
 async def publiceer_binary(broker: KafkaBroker, topic: str, cloudevent: Any) -> Any:
-    """One CloudEvent as the relay publishes it: Kafka binary mode, key = subject (acks=all);
-    returns the acknowledgement to await."""
+    """One CloudEvent as the relay publishes it: Kafka binary mode, keyed by the aggregate its type
+    concerns (a person's: the subject; `envelope.naar_binary`), acks=all; returns the acknowledgement to await."""
     bericht = envelope.naar_binary(cloudevent)
     kop = {k: v.decode() for k, v in bericht.headers.items()}
     return await broker.publish(bericht.value, topic=topic, key=bericht.key, headers=kop, no_confirm=True)
@@ -74,7 +76,8 @@ class Relay:
 
     def __init__(
         self, app: WelkomApplication, translation: ModuleType, broker: KafkaBroker, *,
-        interval_s: float = 0.05, batch: int = 500, hooks: Hooks | None = None,
+        interval_s: float = 0.05, batch: int = 500, hooks: Hooks | None = None, settings: Settings | None = None,
+        principal: str | None = None,
     ) -> None:
         self.app = app
         self.translation = translation
@@ -83,6 +86,10 @@ class Relay:
         self.batch = batch
         self.hooks = hooks or Hooks(None)
         self.naam = relay_naam(app.name)
+        self.settings = settings
+        self.principal = principal or app.name
+        """The broker's principal (the service's own), named when the broker refuses it."""
+        self._geweigerd: str | None = None
         RELAY_FOUTEN.labels(service=app.name)  # the series exists from the start: increase() sees the first
         self.stand: tuple[int, int] | None = None
         """(position, backlog) as last measured by `meet`; None before the first measurement."""
@@ -129,12 +136,24 @@ class Relay:
                     pauze = self.interval_s if await self.stap() < self.batch else 0.0
                 except Exception as e:  # broker or store unavailable: try again, nothing is lost
                     RELAY_FOUTEN.labels(service=self.app.name).inc()
-                    log.warning("relay.opnieuw", service=self.app.name, oorzaak=type(e).__name__)
+                    self._meld(e)
                     pauze = WACHT_NA_FOUT_S
                 if pauze:
                     await _slaap(stop, pauze)
         finally:
             meter.cancel()
+
+    def _meld(self, e: Exception) -> None:
+        """A refusal by the broker once as an error line that says what to fix (it will not pass by
+        itself; the relay keeps trying, so the fix takes effect without a restart); other faults
+        as a warning per retry."""
+        regel = weigering(e, self.settings, self.principal) if self.settings is not None else None
+        if regel is None:
+            self._geweigerd = None
+            log.warning("relay.opnieuw", service=self.app.name, oorzaak=type(e).__name__)
+        elif self._geweigerd != regel:
+            self._geweigerd = regel
+            log.error("relay.geweigerd", service=self.app.name, topic=topics.gemeente(self.app.name), uitleg=regel)
 
     async def _meet_steeds(self, stop: asyncio.Event) -> None:
         """The lag gauge, on its own: a publish that waits for a broker that is down blocks

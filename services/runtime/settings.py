@@ -36,8 +36,12 @@ class Settings(BaseSettings):
     kafka_fetch_max_wait_ms: int | None = Field(None, description="default: 500; 50 on Tansu")
     kafka_security_protocol: Literal["PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "SCRAM-SHA-512"
-    kafka_sasl_username: str | None = None
-    kafka_sasl_password: SecretStr | None = None
+    kafka_sasl_username: str | None = Field(
+        None, description="the SASL user; `{service}` = the principal's name (welkom_{service}: each service its "
+        "own, `keten` for `welkom publish`, `beheer` for status, DLQ and lag)")
+    kafka_sasl_password: SecretStr | None = Field(None, description="one password for every principal")
+    kafka_sasl_password_file: Path | None = Field(
+        None, description="instead: a file of `user:password` lines, one per principal (mode 0600)")
     kafka_idempotent_producer: bool | None = Field(
         None, description="default: on for a real Kafka, off for the local Tansu (unsupported)"
     )

@@ -47,7 +47,7 @@ async def test_while_the_broker_is_down_work_is_stored_and_counted_as_lag_then_p
     assert waarde("welkom_relay_published_events_total", service="mzd", type=mzd.TOEGELATEN_TOT_BBB) == gepubliceerd_voor
 
     broker.start()                                      # back, empty (Tansu keeps nothing in memory)
-    await zorg_voor_topics(stack.settings, broker.bootstrap_servers, lokaal=True)
+    await zorg_voor_topics(stack.settings, broker.bootstrap_servers, lokaal=True, principal="opvang")
     toegelaten = await keten.wacht_op(topics.GEMEENTE_MZD,
                                       lambda es: len(van_type(es, mzd.TOEGELATEN_TOT_BBB)) >= 3, 60)
     assert sorted(e.subject for e in van_type(toegelaten, mzd.TOEGELATEN_TOT_BBB)) == sorted(

@@ -100,11 +100,11 @@ async def test_welkom_with_the_compose_files_kafka_settings_starts_and_flows_ove
     assert "the broker lacks welkom's topics" in regel and "keten.coa" in regel
 
     zelfde = Settings(**{k.removeprefix("WELKOM_").lower(): v for k, v in kafka.items() if k.startswith("WELKOM_")})
-    await zorg_voor_topics(zelfde, bootstrap, lokaal=True)             # as kafka-init would, over SASL_SSL
+    await zorg_voor_topics(zelfde, bootstrap, lokaal=True, principal="opvang")             # as kafka-init would, over SASL_SSL
     proces = welkom(settings, kafka, log)
     try:
         await gezond(settings, proces, log)
-        async with Keten(bootstrap, settings, **kafka_verbinding(zelfde)) as keten:
+        async with Keten(bootstrap, settings, **kafka_verbinding(zelfde, "keten")) as keten:
             await keten.stuur(cloudevent(coa.ASIELZOEKER_GEPLAATST, {
                 "vnummer": "4000000701", "locatie_id": "azc-dommer", "datum": "2024-01-08"}))
             regel_publish = (b'{"specversion":"1.0","id":"p-1","source":"urn:nld:oin:coa","type":"'
