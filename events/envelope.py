@@ -132,6 +132,8 @@ def _json(raw: bytes | str) -> Any:
         return json.loads(raw)
     except (ValueError, TypeError) as e:
         raise Afgewezen("geen-json") from e
+    except RecursionError as e:  # nested deeper than the parser's stack: bad input, not a fault to retry
+        raise Afgewezen("te-diep") from e
 
 
 def _reden(fout: ValidationError) -> str:
@@ -203,6 +205,8 @@ def valideer(event: CloudEvent) -> Bericht:
         gegevens = gevonden.schema.model_validate_json(_dumps(data))
     except ValidationError as e:
         raise Afgewezen(_reden(e)) from e
+    except RecursionError as e:
+        raise Afgewezen("te-diep") from e
     return Bericht(
         id=attrs["id"],
         source=attrs["source"],

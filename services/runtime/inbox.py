@@ -60,6 +60,10 @@ class Inbox:
                 if record.topic in self.primair:
                     afgewezen.append((record, e.reden))
                 continue
+            except Exception as e:  # noqa: BLE001 - whatever one record does to a parser costs only that record
+                if record.topic in self.primair:
+                    afgewezen.append((record, f"onleesbaar:{type(e).__name__}"))
+                continue
             if bericht.type in self.app.handlers():
                 berichten.append((record, bericht))
         if berichten:

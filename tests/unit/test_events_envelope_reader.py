@@ -181,3 +181,11 @@ def test_lees_accepts_a_record_just_under_64_kb():
     value = json.dumps(_partner_envelop(opvulling="x" * ruimte)).encode()
     assert len(value) == MAX_EVENT_BYTES
     assert lees(value, STRUCTURED).data.vnummer == VNUMMER
+
+
+def test_lees_rejects_a_record_nested_twenty_thousand_levels_deep():
+    """40 KB of brackets made json raise RecursionError, which three inboxes retried for ever."""
+    diep = b"[" * 20_000 + b"]" * 20_000
+    assert afgewezen(diep, STRUCTURED) == "te-diep"
+    envelop = json.dumps(_partner_envelop(data={"vnummer": "__"})).encode().replace(b'"__"', diep)
+    assert afgewezen(envelop, STRUCTURED) == "te-diep"

@@ -83,3 +83,30 @@ def test_a_fault_hook_is_refused_outside_the_tests(monkeypatch: pytest.MonkeyPat
     with pytest.raises(RuntimeError, match="test hook"):
         Hooks("crash-after-store")
     Hooks(None)  # no hook: nothing to refuse
+
+
+async def test_a_record_that_makes_the_parser_fail_unexpectedly_is_dead_lettered_and_its_neighbour_applied(
+    inbox: Inbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only store or broker failures retry a batch: an exception of any type from reading one
+    record costs that record alone, in the DLQ with a reason that names the kind of failure."""
+    gewoon = inbox_module.lees
+
+    def lees(value: Any, headers: Any, **kw: Any) -> Any:
+        if value == b"gif":
+            raise MemoryError("a parser gave up")
+        return gewoon(value, headers, **kw)
+
+    dlq: list[str] = []
+
+    async def naar_dlq(*_: Any, reden: str, **__: Any) -> None:
+        dlq.append(reden)
+
+    monkeypatch.setattr(inbox_module, "lees", lees)
+    monkeypatch.setattr(inbox_module, "naar_dlq", naar_dlq)
+    gif = type("Gif", (Record,), {"value": b"gif", "offset": 8})()
+    bericht = Bericht()
+    bericht.raw_message = (gif, Record())
+    await inbox.behandel(bericht)
+    assert bericht.uitkomsten == ["ack"] and dlq == ["onleesbaar:MemoryError"]
+    assert Huisvestingsdossier.create_id(inbox.app.persoon("5000000001")) in inbox.app.repository
