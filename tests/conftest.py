@@ -10,18 +10,26 @@ import pytest
 os.environ["WELKOM_TESTING"] = "1"
 
 _integratie: Counter[str] = Counter()
+_op_kafka: set[str] = set()
+"""Tests that use the session's Kafka bed directly (not through the `broker` fixture's parameter)."""
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _op_kafka.update(i.nodeid for i in session.items if "kafka_bed" in getattr(i, "fixturenames", ()))
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if "integration" in report.keywords and (report.when == "call" or report.outcome != "passed"):
-        backend = "postgres" if "[postgres]" in report.nodeid else "sqlite" if "[sqlite]" in report.nodeid else "-"
-        _integratie[f"{report.outcome}:{backend}"] += 1
+        params = report.nodeid.rpartition("[")[2].rstrip("]").split("-") if report.nodeid.endswith("]") else []
+        backend = "postgres" if "postgres" in params else "sqlite" if "sqlite" in params else "-"
+        broker = "kafka" if "kafka" in params or report.nodeid in _op_kafka else "tansu"
+        _integratie[f"{report.outcome}:{broker}+{backend}"] += 1
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _integratie:
         regels = ", ".join(f"{k}={v}" for k, v in sorted(_integratie.items()))
-        terminalreporter.write_line(f"integration tests against the local Tansu broker and stores: {regels}")
+        terminalreporter.write_line(f"integration tests per broker and backend: {regels}")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -194,10 +194,19 @@ class KafkaBed:
         if wissen:
             for f in admin.delete_records(wissen, request_timeout=timeout).values():
                 f.result(timeout)
-        groepen = [g.group_id for g in admin.list_consumer_groups(request_timeout=timeout).result(timeout).valid]
-        if groepen:
-            for f in admin.delete_consumer_groups(groepen, request_timeout=timeout).values():
-                f.result(timeout)
+        grens = time.monotonic() + timeout  # a member killed with -9 stays until its session times out
+        while groepen := [g.group_id for g in admin.list_consumer_groups(request_timeout=timeout).result(timeout).valid]:
+            bezet = []
+            for groep, f in admin.delete_consumer_groups(groepen, request_timeout=timeout).items():
+                try:
+                    f.result(timeout)
+                except Exception as e:  # noqa: BLE001 - NON_EMPTY_GROUP: wait for the broker to drop the member
+                    if time.monotonic() > grens:
+                        raise KafkaBedFout(f"consumer group {groep} kept a member: {e}") from e
+                    bezet.append(groep)
+            if not bezet:
+                return
+            time.sleep(0.5)
 
     # -- inside -----------------------------------------------------------------------------
 

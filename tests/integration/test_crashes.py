@@ -21,7 +21,7 @@ from services.runtime.settings import Settings
 from services.stack import open_apps
 from test_guarantees import markeer, plaatsing, verplaatsing
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.kafka]
 
 PERSONEN = [f"40000001{i:02d}" for i in range(5)]
 
@@ -112,8 +112,9 @@ async def test_a_relay_killed_after_publishing_and_before_recording_publishes_ag
 ) -> None:
     await keten.stuur(*[plaatsing(v) for v in PERSONEN])
     await sterft_bij(settings, "relay-crash-after-publish", tmp_path / "welkom.log")
-    voor_herstart = van_type(await keten.events(topics.GEMEENTE_OPVANG), opvang.BEWONER_GEPLAATST)
-    assert voor_herstart                                           # the broker has the first batch
+    voor_herstart = van_type(await keten.wacht_op(                 # the broker has the first batch
+        topics.GEMEENTE_OPVANG, lambda es: bool(van_type(es, opvang.BEWONER_GEPLAATST)), timeout=15),
+        opvang.BEWONER_GEPLAATST)
     events = await herstart_en_markeer(settings, keten, tmp_path / "welkom.log")
     geplaatst = van_type(events, opvang.BEWONER_GEPLAATST)
     assert len(geplaatst) == 6 + len(voor_herstart)                # published again: at least once ...

@@ -12,7 +12,7 @@ from keten import Keten, cloudevent, van_type
 from metriek import waarde
 from services.stack import Stack
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.kafka]
 
 PERSONEN = [f"43{i:08d}" for i in range(300)]
 

@@ -16,7 +16,7 @@ from services.stack import Stack, open_apps
 from services.toegang.rollen import KLANTREGISSEUR, OPERATOR, WOONCONSULENT
 from toegang_hulp import Uitgever
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.kafka]
 
 AMIRA, KARIM, YUSUF = "3012345678", "3012345679", "3012345680"
 GEBOORTE = {AMIRA: "1988-03-14", KARIM: "1985-11-02", YUSUF: "2016-06-30"}
@@ -39,6 +39,8 @@ async def test_a_household_of_three_goes_from_permit_to_home_and_intake(stack: S
         cloudevent(brp.INGESCHREVEN_IMMIGRATIE, {"vnummer": AMIRA, "bsn": "301234565", "datum": "2024-02-05"}))
     gegevens = Persoonsgegevens.create_id(keten.persoon(AMIRA))  # keten.brp and keten.coa are not ordered
     await wacht_tot(lambda: gegevens in stack.apps["huisvesting"].repository, wat="Amira's BSN")
+    for service in ("opvang", "huisvesting", "inburgering"):  # nor are keten.ind and keten.coa: the permits first
+        await keten.wacht_tot_verwerkt(service, topics.KETEN_IND, topics.KETEN_COA)
     await keten.stuur(
         cloudevent(rijk.TAAKSTELLING_VASTGESTELD, {"gemeentecode": "0268", "periode": "2024-H1", "aantal": 182}),
         cloudevent(coa.GEKOPPELD_AAN_GEMEENTE, {

@@ -16,7 +16,7 @@ from services.runtime.settings import Settings
 from services.stack import Stack
 from volgorde_hulp import PEILDATA, enkele_volgordes, in_volgorde
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.kafka]
 
 
 async def verwerkt(stack: Stack, meter: Achterstandsmeter) -> None:
