@@ -79,7 +79,7 @@ async def _lees_aanbiedingen(bootstrap: str, per_subject: dict[str, int], gezien
                              klaar: asyncio.Event) -> None:
     """Read gemeente.huisvesting from the beginning (manual assignment) and note each first offer."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None,
-                                fetch_max_wait_ms=TANSU_FETCH_MS)
+                                auto_offset_reset="earliest", fetch_max_wait_ms=TANSU_FETCH_MS)
     await consumer.start()
     try:
         delen = await delen_van(consumer, [topics.GEMEENTE_HUISVESTING])  # every partition

@@ -57,7 +57,7 @@ async def kafka_limieten(bootstrap_servers: str, aantal: int = 50_000, grootte: 
     meld(f"raw produce: {aantal} records of {grootte} B in {produce_s:.2f}s")
 
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap_servers, enable_auto_commit=False, group_id=None,
+        bootstrap_servers=bootstrap_servers, enable_auto_commit=False, group_id=None, auto_offset_reset="earliest",
         max_partition_fetch_bytes=16 * 1024 * 1024, fetch_max_bytes=64 * 1024 * 1024,
     )
     await consumer.start()

@@ -36,6 +36,7 @@ class Volger:
 
     def __init__(self, stack: Stack) -> None:
         self.consumer = AIOKafkaConsumer(bootstrap_servers=stack.bootstrap_servers, enable_auto_commit=False,
+                                         auto_offset_reset="earliest",  # as the seek: no race with "latest"
                                          fetch_max_wait_ms=stack.tuning.fetch_max_wait_ms,
                                          **kafka_verbinding(stack.settings, BEHEER))
         self.delen: list[TopicPartition] = []

@@ -16,7 +16,6 @@ from pathlib import Path
 from ssl import create_default_context
 from typing import Any
 
-from events import topics
 from services.kafkabed import instellingen as inst
 from services.kafkabed import jars, principals, scripts, template
 from services.kafkabed.scripts import staart
@@ -179,34 +178,10 @@ class KafkaBed:
     # -- between tests ----------------------------------------------------------------------
 
     def leeg(self, timeout: float = 30.0) -> None:
-        """Fresh for the next test without restarting: every record of every welkom topic deleted
-        (delete-records up to the high watermark), every consumer group deleted. Groups with
-        members (a consumer still running) cannot be deleted: stop consumers first."""
-        from confluent_kafka import TopicCollection, TopicPartition
-        from confluent_kafka.admin import AdminClient, OffsetSpec
+        """Fresh for the next test without restarting (services/kafkabed/legen.py)."""
+        from services.kafkabed.legen import leeg
 
-        admin = AdminClient(self.librdkafka_config())
-        beschreven = admin.describe_topics(TopicCollection(list(topics.ALL)), request_timeout=timeout)
-        delen = [TopicPartition(t, p.id) for t, f in beschreven.items() for p in f.result(timeout).partitions]
-        eindes = admin.list_offsets({d: OffsetSpec.latest() for d in delen}, request_timeout=timeout)
-        wissen = [TopicPartition(d.topic, d.partition, f.result(timeout).offset) for d, f in eindes.items()]
-        wissen = [d for d in wissen if d.offset > 0]
-        if wissen:
-            for f in admin.delete_records(wissen, request_timeout=timeout).values():
-                f.result(timeout)
-        grens = time.monotonic() + timeout  # a member killed with -9 stays until its session times out
-        while groepen := [g.group_id for g in admin.list_consumer_groups(request_timeout=timeout).result(timeout).valid]:
-            bezet = []
-            for groep, f in admin.delete_consumer_groups(groepen, request_timeout=timeout).items():
-                try:
-                    f.result(timeout)
-                except Exception as e:  # noqa: BLE001 - NON_EMPTY_GROUP: wait for the broker to drop the member
-                    if time.monotonic() > grens:
-                        raise KafkaBedFout(f"consumer group {groep} kept a member: {e}") from e
-                    bezet.append(groep)
-            if not bezet:
-                return
-            time.sleep(0.5)
+        leeg(self.librdkafka_config(), timeout)
 
     # -- inside -----------------------------------------------------------------------------
 

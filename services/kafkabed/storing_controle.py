@@ -109,7 +109,7 @@ class Lezer:
 
     async def start(self) -> None:
         self._delen = await asyncio.to_thread(delen, self.bed, topics.OUTBOUND)
-        self._consumer = AIOKafkaConsumer(bootstrap_servers=self.bed.bootstrap_servers, group_id=None,
+        self._consumer = AIOKafkaConsumer(bootstrap_servers=self.bed.bootstrap_servers, group_id=None, auto_offset_reset="earliest",
                                           enable_auto_commit=False, **self.bed.admin_config())
         await self._consumer.start()
         self._consumer.assign(self._delen)

@@ -77,8 +77,10 @@ class Keten:
 
     async def records(self, topic: str) -> list[Any]:
         """Every record on the topic so far, over all its partitions (each partition in order)."""
+        # auto_offset_reset as the seek below: the reset that `assign` starts with the default
+        # ("latest") could land after the seek's and leave the reader at the end, reading nothing.
         consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap_servers, enable_auto_commit=False,
-                                    fetch_max_wait_ms=TANSU_FETCH_MS,
+                                    auto_offset_reset="earliest", fetch_max_wait_ms=TANSU_FETCH_MS,
                                     max_partition_fetch_bytes=8 * 1024 * 1024, **self.verbinding)
         await consumer.start()
         try:

@@ -17,6 +17,7 @@ from events import coa, opvang, topics
 from keten import Keten, cloudevent, gezond, van_type, welkom_env
 from saslssl_proxy import SaslSslProxy, server_ssl_context
 from services.runtime.bus import kafka_verbinding, zorg_voor_topics
+from services.kafkabed import principals
 from services.runtime.localbroker import LokaleBroker, vrije_poort
 from services.runtime.settings import Settings
 
@@ -40,15 +41,21 @@ def pki(map_: Path) -> Path:
     return map_
 
 
-def compose_kafka_env(bootstrap: str, cafile: Path, wachtwoord: str) -> dict[str, str]:
+PRINCIPALS = [principals.service_principal(s) for s in ("opvang", "huisvesting", "inburgering", "mzd")] + [
+    principals.KETEN, principals.BEHEER]
+"""Each service its own SASL user (compose: welkom_{service}), the partners' and operators' apart."""
+
+
+def compose_kafka_env(bootstrap: str, cafile: Path, wachtwoorden: Path) -> dict[str, str]:
     """The welkom service's Kafka variables as deploy/compose.yaml sets them, with its
-    `${VAR:-default}` defaults, the secret filled in, and this machine's broker and CA."""
+    `${VAR:-default}` defaults, the password file and this machine's broker and CA."""
     env = yaml.safe_load(COMPOSE.read_text())["services"]["welkom"]["environment"]
     uit = {}
     for naam, waarde in env.items():
         if naam.startswith("WELKOM_KAFKA_"):
             uit[naam] = re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", str(waarde))
-    uit["WELKOM_KAFKA_SASL_PASSWORD"] = wachtwoord
+    assert uit["WELKOM_KAFKA_SASL_USERNAME"] == "welkom_{service}"
+    uit["WELKOM_KAFKA_SASL_PASSWORD_FILE"] = str(wachtwoorden)
     uit["WELKOM_KAFKA_SSL_CAFILE"] = str(cafile)
     uit["KAFKA_BOOTSTRAP_SERVERS"] = bootstrap
     assert uit["WELKOM_KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"
@@ -63,7 +70,7 @@ async def listener(tmp_path: Path) -> AsyncIterator[tuple[str, SaslSslProxy, Pat
     pki(map_)
     poort = vrije_poort()
     proxy = SaslSslProxy(("127.0.0.1", 0), server_ssl_context(str(map_ / "server.crt"), str(map_ / "server.key")),
-                         users={"welkom": WACHTWOORD}, mechanisms=("SCRAM-SHA-512",))
+                         users=dict.fromkeys(PRINCIPALS, WACHTWOORD), mechanisms=("SCRAM-SHA-512",))
     with LokaleBroker(vrije_poort(), log_file=tmp_path / "broker.log", advertised=f"localhost:{poort}") as broker:
         proxy.upstream = ("127.0.0.1", broker.port)
         await proxy.start(port=poort)
@@ -93,7 +100,10 @@ async def test_welkom_with_the_compose_files_kafka_settings_starts_and_flows_ove
     listener: tuple[str, SaslSslProxy, Path], settings: Settings, tmp_path: Path
 ) -> None:
     bootstrap, proxy, ca = listener
-    kafka = compose_kafka_env(bootstrap, ca, WACHTWOORD)
+    wachtwoorden = tmp_path / "kafka-wachtwoorden"
+    wachtwoorden.write_text("".join(f"{p}:{WACHTWOORD}\n" for p in PRINCIPALS))
+    wachtwoorden.chmod(0o600)
+    kafka = compose_kafka_env(bootstrap, ca, wachtwoorden)
     log = tmp_path / "welkom.log"
 
     regel = await stopt_met(welkom(settings, kafka, log), log)       # no topics yet: one clear line
