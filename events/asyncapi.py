@@ -20,7 +20,14 @@ from faststream.specification import AsyncAPI
 
 from events import topics
 from events.base import Gegevens
-from events.envelope import DATACONTENTTYPE, MAX_EVENT_BYTES, SPECVERSION, STRUCTURED_CONTENT_TYPE, bron
+from events.envelope import (
+    DATACONTENTTYPE,
+    MAX_EVENT_BYTES,
+    SEQUENCE_CIJFERS,
+    SPECVERSION,
+    STRUCTURED_CONTENT_TYPE,
+    bron,
+)
 from events.registry import REGISTRY, SOORTEN, Eventsoort
 
 TITLE = "welkom bus"
@@ -36,8 +43,9 @@ Every message is a CloudEvents {SPECVERSION} event following the NL GOV profile.
 documented per message is the event's `data`; the envelope attributes travel in `ce_*` headers
 (binary mode) or around `data` in the record value (structured mode,
 `content-type: {STRUCTURED_CONTENT_TYPE}`). welkom publishes in binary mode and accepts both.
-The record key is the `subject`: the pseudonymous `persoon_id`. No vnummer or BSN appears in
-keys, `subject` or topic names. A record is at most {MAX_EVENT_BYTES // 1024} KB. Records welkom
+The record key names the aggregate the event concerns (each message's Kafka binding says which):
+for a person the pseudonymous `persoon_id`, our `subject`. No vnummer or BSN appears in keys,
+`subject` or topic names. `ce_sequence` (ours) is a zero-padded string: it sorts in publication order. A record is at most {MAX_EVENT_BYTES // 1024} KB. Records welkom
 rejects go to `<topic>.dlq` with the reason in `dlq_*` headers. The catalogue in
 events/README.md describes every type and field."""
 
@@ -90,8 +98,15 @@ def _headers(soort: Eventsoort) -> dict[str, Any]:
     }
     if uitgaand:
         velden["ce_subject"]["format"] = "uuid"
-        velden["ce_sequence"] = {"pattern": "^[0-9]+$", "description": "Position in the stream."}
-        velden["ce_sequencetype"] = {"const": "Integer"}
+        velden["ce_sequence"] = {
+            "pattern": f"^[0-9]{{{SEQUENCE_CIJFERS}}}$",
+            "description": f"Position in the service's stream, zero-padded to {SEQUENCE_CIJFERS} digits: "
+                           "sorts lexicographically in publication order per `ce_source`.",
+        }
+    velden["correlation_id"] = {
+        "description": "Optional: a correlation id as FastStream-based publishers set it (welkom sets a UUID per "
+                       "record it publishes). Not a CloudEvents attribute: deduplicate on `ce_source` + `ce_id`.",
+    }
     return {
         "type": "object",
         "description": "Binary mode headers."
@@ -145,8 +160,23 @@ def document() -> dict[str, Any]:
                 description=_beschrijving(soort),
                 contentType=DATACONTENTTYPE,
                 headers=_headers(soort),
+                bindings={"kafka": {"key": _sleutel(soort), "bindingVersion": KAFKA_BINDING}},
             )
     return doc
+
+
+KAFKA_BINDING = "0.5.0"
+"""The version of AsyncAPI's Kafka bindings that the message bindings follow."""
+
+
+def _sleutel(soort: Eventsoort) -> dict[str, Any]:
+    """The record key of this type (its Kafka message binding): the aggregate it concerns."""
+    sleutel: dict[str, Any] = {"type": "string", "description": f"The record key: {soort.sleutel.beschrijving}."}
+    if soort.sleutel.aggregaat == "persoon":
+        sleutel["format"] = "uuid"
+        sleutel["description"] += " Never a vnummer or BSN" + (
+            "; it is the `subject` too." if soort.richting == "uitgaand" else ".")
+    return sleutel
 
 
 def json_text() -> str:

@@ -10,7 +10,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from events import topics
-from events.envelope import DATACONTENTTYPE, MAX_EVENT_BYTES, SPECVERSION, STRUCTURED_CONTENT_TYPE, bron
+from events.envelope import (
+    DATACONTENTTYPE,
+    MAX_EVENT_BYTES,
+    SEQUENCE_CIJFERS,
+    SPECVERSION,
+    STRUCTURED_CONTENT_TYPE,
+    bron,
+    volgnummer,
+)
 from events.registry import SOORTEN, Eventsoort
 
 DLQ_HEADERS = (
@@ -47,7 +55,7 @@ NL GOV profile:
 | `subject` | the pseudonymous `persoon_id` of the person the event is about |
 | `datacontenttype` | `{DATACONTENTTYPE}` |
 | `dataschema` | the URI of the JSON schema of `data`, listed per type below |
-| `sequence`, `sequencetype` | on our events only: position of the event in its service's stream, `sequencetype` `Integer` |
+| `sequence` | on our events only: the event's position in its service's stream, a string of {SEQUENCE_CIJFERS} digits (zero-padded) that sorts lexicographically in publication order per `source`; see [Changes for consumers](#changes-for-consumers) |
 | `traceparent` | optional: the W3C Trace Context of the processing that sent the event (CloudEvents distributed tracing extension), see [Trace context](#trace-context) |
 | `data` | the fields listed per type below; no other fields are allowed and values are not coerced |
 
@@ -86,6 +94,14 @@ the attribute `traceparent` (`00-<trace-id>-<parent-id>-<flags>`; in binary mode
   trace. Events stored before welkom recorded their provenance are published without it.
 - Staff commands and audit reads over HTTP take the same value from the `traceparent` header
   (at most 55 characters, the length of version `00`).
+
+## Changes for consumers
+
+A published attribute changed meaning once; what a consumer written against the old form sees:
+
+| since | attribute | before | now | what an old consumer sees |
+|---|---|---|---|---|
+| December 2026 | `sequence`, `sequencetype` | `sequence` the position as an unpadded decimal string (`"9"`, `"10"`), with `sequencetype: Integer` | `sequence` zero-padded to {SEQUENCE_CIJFERS} digits (`"{volgnummer(9)}"`), no `sequencetype` (the CloudEvents sequence extension dropped it) | one that reads `sequence` as a number gets the same number; one that requires `sequencetype` finds it absent; one that compared `sequence` as strings got `"10"` before `"9"` and now gets publication order |
 
 ## Dead-letter topics
 

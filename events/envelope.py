@@ -23,6 +23,18 @@ STRUCTURED_CONTENT_TYPE = "application/cloudevents+json"
 MAX_EVENT_BYTES = 64 * 1024
 
 
+SEQUENCE_CIJFERS = 20
+"""Digits of the `sequence` attribute: any 64-bit position fits, zero-padded so that strings sort as numbers."""
+
+
+def volgnummer(positie: int) -> str:
+    """The CloudEvents `sequence` of our event at this position in its service's stream: a string
+    that sorts lexicographically in publication order per source (the extension as it is today)."""
+    if not 0 <= positie < 10**SEQUENCE_CIJFERS:
+        raise ValueError(f"a stream position out of range: {positie}")
+    return f"{positie:0{SEQUENCE_CIJFERS}d}"
+
+
 def bron(service: str) -> str:
     """The CloudEvent `source` of one of our services."""
     return f"urn:nld:gemeente-nijmegen:welkom:{service}"
@@ -80,8 +92,7 @@ def maak(
     if subject is not None:
         attributes["subject"] = str(subject)
     if sequence is not None:
-        attributes["sequence"] = str(sequence)
-        attributes["sequencetype"] = "Integer"
+        attributes["sequence"] = volgnummer(sequence)
     if traceparent is not None:
         attributes["traceparent"] = traceparent
     return CloudEvent(attributes, data.model_dump(mode="json", exclude_unset=True))

@@ -58,3 +58,17 @@ def test_asyncapi_json_text_is_stable_and_sorted():
     assert tekst == asyncapi.json_text()
     assert json.loads(tekst) == asyncapi.document()
     assert tekst == json.dumps(json.loads(tekst), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_every_header_a_message_points_to_is_declared_and_the_kafka_key_is_bound():
+    doc = asyncapi.document()
+    for bericht in doc["components"]["messages"].values():
+        soort = REGISTRY[bericht["title"]]
+        kop = bericht["correlationId"]["location"].removeprefix("$message.header#/")
+        assert kop in bericht["headers"]["properties"]                        # correlation_id declared
+        sleutel = bericht["bindings"]["kafka"]["key"]
+        assert sleutel["type"] == "string" and soort.sleutel.beschrijving in sleutel["description"]
+        assert (sleutel.get("format") == "uuid") == (soort.sleutel.aggregaat == "persoon")
+        assert "ce_sequencetype" not in bericht["headers"]["properties"]
+        if soort.richting == "uitgaand":
+            assert bericht["headers"]["properties"]["ce_sequence"]["pattern"] == "^[0-9]{20}$"

@@ -7,7 +7,7 @@ import json
 import pytest
 from events_hulp import IND, PERSOON, VNUMMER, VOORBEELDEN, _event, _soort_ids
 
-from events.envelope import STRUCTURED_CONTENT_TYPE, lees, naar_binary, naar_structured
+from events.envelope import STRUCTURED_CONTENT_TYPE, lees, naar_binary, naar_structured, volgnummer
 from events.registry import SOORTEN, Eventsoort
 
 
@@ -20,7 +20,15 @@ def test_round_trip_maak_binary_lees_keeps_the_data(soort: Eventsoort):
     assert bericht.id == event["id"]
     assert bericht.data == soort.schema.model_validate_json(json.dumps(VOORBEELDEN[soort.type]))
     assert record.headers["ce_dataschema"] == soort.dataschema.encode()
-    assert record.headers["ce_sequence"] == b"7"
+    assert record.headers["ce_sequence"] == b"00000000000000000007"   # zero-padded: sorts as it was published
+    assert "ce_sequencetype" not in record.headers                     # dropped by the extension
+
+
+def test_sequences_sort_as_strings_in_publication_order():
+    posities = [0, 7, 9, 10, 99, 100, 2**63 - 1]
+    assert sorted(volgnummer(p) for p in reversed(posities)) == [volgnummer(p) for p in posities]
+    with pytest.raises(ValueError):
+        volgnummer(-1)
 
 
 def test_round_trip_through_structured_mode_keeps_the_data():
