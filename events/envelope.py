@@ -133,9 +133,20 @@ def uit_json(regel: str | bytes | Mapping[str, Any]) -> CloudEvent:
     return CloudEvent({k: v for k, v in envelope.items() if k != "data"}, envelope.get("data"))
 
 
-def _header_dict(headers: Iterable[tuple[str, bytes]] | Mapping[str, bytes] | None) -> dict[str, bytes]:
+def _header_dict(headers: Iterable[tuple[Any, Any]] | Mapping[Any, Any] | None) -> dict[str, bytes]:
+    """The record's headers by lower-cased name, from raw bytes. Only the envelope's own headers
+    (`ce_*`, `content-type`) count: one of them twice is ambiguous and refused; any other header,
+    in any encoding, null or repeated, is the sender's business and ignored."""
     items = headers.items() if isinstance(headers, Mapping) else (headers or ())
-    return {k.lower(): (v if isinstance(v, bytes) else str(v).encode()) for k, v in items}
+    uit: dict[str, bytes] = {}
+    for k, v in items:
+        naam = (k.decode("utf-8", errors="replace") if isinstance(k, (bytes, bytearray)) else str(k)).lower()
+        if not (naam.startswith("ce_") or naam == "content-type"):
+            continue
+        if naam in uit:
+            raise Afgewezen("ongeldige-envelop:dubbele-kop")
+        uit[naam] = bytes(v) if isinstance(v, (bytes, bytearray)) else b"" if v is None else str(v).encode()
+    return uit
 
 
 def _json(raw: bytes | str) -> Any:
@@ -168,7 +179,7 @@ def lees(
 ) -> Bericht:
     """Decode and validate one Kafka record into a Bericht, or raise Afgewezen with a reason."""
     if value is None:
-        raise Afgewezen("leeg-bericht")
+        raise Afgewezen("leeg-bericht")  # a tombstone: partners have nothing to delete here
     if len(value) > max_bytes:
         raise Afgewezen(f"te-groot:{len(value)}>{max_bytes}")
     hdrs = _header_dict(headers)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from aiokafka import AIOKafkaConsumer
 
 from services.runtime.bus import delen_van, kafka_verbinding
-from services.runtime.metrics import INBOX_ACHTERSTAND, INBOX_ACHTERSTAND_PARTITIE
+from services.runtime.metrics import INBOX_ACHTERSTAND, INBOX_ACHTERSTAND_PARTITIE, INBOX_EINDE
 from services.runtime.settings import Settings
 
 
@@ -70,6 +70,7 @@ class Achterstandsmeter:
             # deleted, are not waiting for it), not at offset 0.
             gelezen = max(await lezer.committed(deel) or 0, beginnen.get(deel, 0))
             per_topic[deel.topic][deel.partition] = max(einde - gelezen, 0)
+            INBOX_EINDE.labels(topic=deel.topic, partition=str(deel.partition)).set(einde)
         return per_topic
 
     async def sluit(self) -> None:

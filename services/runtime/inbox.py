@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import structlog
@@ -16,7 +17,7 @@ from events.envelope import Afgewezen, Bericht, lees
 from services.runtime.application import WelkomApplication
 from services.runtime.bus import ConsumerTuning, naar_dlq
 from services.runtime.faults import Hooks
-from services.runtime.metrics import BATCH_SECONDEN, INBOX_BERICHTEN, INBOX_HERHALINGEN, INBOX_VAST
+from services.runtime.metrics import BATCH_SECONDEN, INBOX_BERICHTEN, INBOX_HERHALINGEN, INBOX_RECORDS, INBOX_VAST
 from services.runtime.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -53,19 +54,22 @@ class Inbox:
         berichten: list[tuple[Any, Bericht]] = []
         afgewezen: list[tuple[Any, str]] = []
         dubbel: list[Any] = []
+        elders: list[Any] = []  # rejected; the topic's primary service dead-letters them
         for record in records:
             try:
                 bericht = lees(record.value, record.headers, max_bytes=self.settings.max_event_bytes)
             except Afgewezen as e:
-                if record.topic in self.primair:
-                    afgewezen.append((record, e.reden))
-                continue
+                reden = e.reden
             except Exception as e:  # noqa: BLE001 - whatever one record does to a parser costs only that record
-                if record.topic in self.primair:
-                    afgewezen.append((record, f"onleesbaar:{type(e).__name__}"))
+                reden = f"onleesbaar:{type(e).__name__}"
+            else:
+                if bericht.type in self.app.handlers():
+                    berichten.append((record, bericht))
                 continue
-            if bericht.type in self.app.handlers():
-                berichten.append((record, bericht))
+            if record.topic in self.primair:
+                afgewezen.append((record, reden))
+            else:
+                elders.append(record)
         if berichten:
             self.hooks.bij("crash-before-store", service=self.app.name)
             self.hooks.bij("store-failure-once", service=self.app.name)
@@ -86,16 +90,22 @@ class Inbox:
                 reden=reden,
                 settings=self.settings,
             )
-        self._tel(records, afgewezen, dubbel)
+        self._tel(records, afgewezen, dubbel, elders)
         BATCH_SECONDEN.labels(service=self.app.name).observe(time.perf_counter() - start)
 
-    def _tel(self, records: Sequence[Any], afgewezen: list[tuple[Any, str]], dubbel: Sequence[Any] = ()) -> None:
-        """Count every record once: dlq, dubbel (its effect was stored before, or by a copy in
-        this batch: nothing changed) or verwerkt (applied, or not for this service)."""
-        dlq, al_gedaan = {id(r) for r, _ in afgewezen}, {id(r) for r in dubbel}
+    def _tel(self, records: Sequence[Any], afgewezen: list[tuple[Any, str]], dubbel: Sequence[Any] = (),
+             elders: Sequence[Any] = ()) -> None:
+        """Count every record of the batch once, so that per service and topic the records sent
+        are applied + duplicate + dead-lettered: dead-lettered (by this service, or `elders` by the
+        topic's primary one), duplicate (its effect was stored before, or by a copy in this batch:
+        nothing changed) or applied (its effect is stored, or it needs none from this service)."""
+        dlq, al_gedaan, niet_hier = {id(r) for r, _ in afgewezen}, {id(r) for r in dubbel}, {id(r) for r in elders}
         for record in records:
-            uitkomst = "dlq" if id(record) in dlq else "dubbel" if id(record) in al_gedaan else "verwerkt"
-            INBOX_BERICHTEN.labels(service=self.app.name, topic=record.topic, outcome=uitkomst).inc()
+            uitkomst = ("dead-lettered" if id(record) in dlq or id(record) in niet_hier
+                        else "duplicate" if id(record) in al_gedaan else "applied")
+            INBOX_RECORDS.labels(service=self.app.name, topic=record.topic, outcome=uitkomst).inc()
+            oud = "dlq" if id(record) in dlq else "dubbel" if id(record) in al_gedaan else "verwerkt"
+            INBOX_BERICHTEN.labels(service=self.app.name, topic=record.topic, outcome=oud).inc()
 
     def registreer(self, topics: Sequence[str]) -> None:
         """Subscribe on the broker: batches, manual commit after the effect is stored."""
@@ -111,6 +121,7 @@ class Inbox:
             fetch_max_wait_ms=self.tuning.fetch_max_wait_ms,
             ack_policy=AckPolicy.MANUAL,
             max_partition_fetch_bytes=8 * 1024 * 1024,
+            parser=_ongelezen,
             decoder=_rauw,
             title=f"welkom-{self.app.name}-inbox",
         )
@@ -137,6 +148,18 @@ class Inbox:
         await msg.ack()
         self.faalt_sinds = None
         INBOX_VAST.labels(service=self.app.name).set(0)
+
+
+async def _ongelezen(records: Any, standaard: Callable[[Any], Awaitable[Any]]) -> Any:
+    """FastStream's parser, shown the records without their headers: it decodes every header value
+    as UTF-8, and one odd header of one record failed the whole batch before welkom saw it (its
+    neighbours neither applied nor dead-lettered, and passed by the next commit). The message keeps
+    the records as the broker gave them: the inbox reads each one alone, from its raw bytes."""
+    enkel = not isinstance(records, (tuple, list))
+    kaal = tuple(dataclasses.replace(r, headers=[]) for r in ((records,) if enkel else records))
+    bericht = await standaard(kaal[0] if enkel else kaal)
+    bericht.raw_message = records
+    return bericht
 
 
 async def _rauw(msg: Any) -> Any:

@@ -6,11 +6,25 @@ from typing import Any
 
 from prometheus_client import Counter, Gauge, Histogram
 
+INBOX_RECORDS = Counter(
+    "welkom_inbox_records_total",
+    "Inbound records read by a service's inbox, each counted once by outcome: applied (its effect is "
+    "stored, or it needs none from this service), duplicate (it had its effect already: a redelivery "
+    "or a copy; nothing changed), dead-lettered (in <topic>.dlq, by this service or by the topic's "
+    "primary one). Per service and topic, records sent = applied + duplicate + dead-lettered + lag.",
+    ["service", "topic", "outcome"],
+)
 INBOX_BERICHTEN = Counter(
     "welkom_inbox_messages_total",
-    "Inbound records handled, by outcome: verwerkt, dubbel (had its effect already: a redelivery, "
-    "or a copy in the same batch; nothing changed), dlq.",
+    "Superseded by welkom_inbox_records_total (kept for existing dashboards): inbound records handled, by "
+    "outcome: verwerkt, dubbel (had its effect already), dlq (dead-lettered by this service).",
     ["service", "topic", "outcome"],
+)
+INBOX_EINDE = Gauge(
+    "welkom_inbox_end_offset",
+    "The end offset of an inbound topic's partition as the lag meter last read it: how many records "
+    "partners have written to it. Its increase over an interval is what was sent in it.",
+    ["topic", "partition"],
 )
 DLQ = Counter(
     "welkom_inbox_dlq_messages_total",
