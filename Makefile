@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 PROMTOOL := /usr/bin/promtool
+KLANTEN := tests/integration/klanten
 
 .PHONY: setup postgres kafka-jars demo up test bench clean
 
@@ -46,6 +47,16 @@ $(PROMTOOL):
 		exit 1; \
 	fi
 
+# The foreign-client tests' JavaScript partner (kafkajs, the CNCF CloudEvents SDK, ajv) from the committed
+# lock with `npm ci`, only when node_modules is missing or older than the lock: offline, what is there stays.
+# Node 20 or later comes with the machine (Debian 12's own nodejs, 18, is too old for the CloudEvents SDK).
+$(KLANTEN)/node_modules/.npm-ci: $(KLANTEN)/package.json $(KLANTEN)/package-lock.json
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2>/dev/null && command -v npm >/dev/null || { \
+		echo "The foreign-client tests need node 20 or later and npm (for $(KLANTEN)); install them, then run make again." >&2; \
+		exit 1; }
+	cd $(KLANTEN) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # The integration tests need PostgreSQL on 127.0.0.1:5432: one that answers is used as it is,
 # else the project's own test cluster is started (installing Debian's server when it is missing).
 postgres:  ## use or start the test PostgreSQL on 127.0.0.1:5432 (idempotent)
@@ -56,7 +67,7 @@ postgres:  ## use or start the test PostgreSQL on 127.0.0.1:5432 (idempotent)
 kafka-jars: $(BIN)/welkom  ## resolve Apache Kafka's jars from Maven Central (once)
 	@$(BIN)/python -m services.kafkabed.jars
 
-setup: $(BIN)/welkom postgres kafka-jars $(CHROMIUM) $(PROMTOOL)  ## .venv with the test tools, PostgreSQL, Kafka's jars, chromium, promtool
+setup: $(BIN)/welkom postgres kafka-jars $(CHROMIUM) $(PROMTOOL) $(KLANTEN)/node_modules/.npm-ci  ## .venv with the test tools, PostgreSQL, Kafka's jars, chromium, promtool, the npm clients
 
 # The demo runs on SQLite and the bundled broker: it needs only the .venv.
 demo: $(BIN)/welkom  ## install welkom, start everything and feed the 2024 scenario (Ctrl-C stops)

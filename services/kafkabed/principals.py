@@ -15,6 +15,9 @@ KETEN = "welkom_keten"
 """The chain partners (`welkom publish`): write the inbound keten.* topics."""
 BEHEER = "welkom_beheer"
 """Operators: `welkom status`, `welkom dlq`, lag measurement."""
+AFNEMER = "welkom_afnemer"
+"""A system that subscribes to welkom's published events: reads the gemeente.* topics in its group, writes nothing."""
+AFNEMER_GROEP = "welkom-afnemer"
 
 
 def service_principal(service: str) -> str:
@@ -44,7 +47,7 @@ def abonnementen() -> dict[str, tuple[str, ...]]:
 
 def principals() -> tuple[str, ...]:
     """Every principal that gets a SCRAM credential: the services, the partners, operators, admin."""
-    return (*(service_principal(s) for s in abonnementen()), KETEN, BEHEER, ADMIN)
+    return (*(service_principal(s) for s in abonnementen()), KETEN, BEHEER, AFNEMER, ADMIN)
 
 
 @dataclass(frozen=True, order=True)
@@ -77,6 +80,8 @@ def rechten() -> list[Recht]:
     uit += _op(BEHEER, "topic", topics.ALL, "READ", "DESCRIBE")
     uit += _op(BEHEER, "group", ["*"], "DESCRIBE")
     uit += _op(BEHEER, "topic", [*keten, *topics.OUTBOUND], "WRITE")  # `welkom dlq opnieuw`: to the original topic
+    uit += _op(AFNEMER, "topic", topics.OUTBOUND, "READ", "DESCRIBE")
+    uit += _op(AFNEMER, "group", [AFNEMER_GROEP], "READ", "DESCRIBE")
     return sorted(set(uit))
 
 

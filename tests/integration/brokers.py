@@ -40,6 +40,10 @@ class KafkaVoorTest:
         """aiokafka security for the tests' own partner and reader (the super user: reads every topic)."""
         return self.bed.admin_config()
 
+    def librdkafka(self, principal: str) -> dict[str, Any]:
+        """A foreign client's configuration (librdkafka keys) as `principal`: SASL_SSL with the bed's CA."""
+        return self.bed.librdkafka_config(principal)
+
     def stop(self) -> None:
         self.bed.stop()
 
@@ -71,6 +75,10 @@ class TansuVoorTest:
 
     def waarnemer(self) -> dict[str, Any]:
         return {}
+
+    def librdkafka(self, principal: str) -> dict[str, Any]:
+        """A foreign client's configuration (librdkafka keys); Tansu knows no principals."""
+        return {"bootstrap.servers": self.broker.bootstrap_servers}
 
 
 def start_kafka(map_: Path) -> KafkaBed:
