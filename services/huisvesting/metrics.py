@@ -6,6 +6,7 @@ from typing import Any
 
 from prometheus_client import Gauge
 
+from services.rapportage.metrics import kwantiel_gauge, zet_kwantielen
 from services.runtime.metrics import zet_reeksen
 
 TAAKSTELLING = Gauge("welkom_huisvesting_taakstelling_personen", "Taakstelling of the current half-year period.")
@@ -56,16 +57,14 @@ GEBLOKKEERD = Gauge(
     ["ontbreekt"],
 )
 GEBLOKKEERD_TOTAAL = Gauge("welkom_huisvesting_geblokkeerd_dossiers_totaal", "Open households blocked.")
-GEBLOKKEERD_DAGEN = Gauge(
-    "welkom_huisvesting_geblokkeerd_dagen", "Median days blocked of the households ever blocked.", ["quantile"]
+GEBLOKKEERD_DAGEN = kwantiel_gauge(
+    "welkom_huisvesting_geblokkeerd_dagen", "Days blocked of the households ever blocked (the median only)."
 )
 GEBLOKKEERD_DAGEN_TOTAAL = Gauge(
     "welkom_huisvesting_geblokkeerd_dagen_totaal", "Days blocked, summed over the households ever blocked."
 )
-DOORLOOPTIJD = Gauge(
-    "welkom_huisvesting_doorlooptijd_dagen",
-    "Days from koppeling to first move-in of this period's moves (linear interpolation).",
-    ["quantile"],
+DOORLOOPTIJD = kwantiel_gauge(
+    "welkom_huisvesting_doorlooptijd_dagen", "Days from koppeling to first move-in of this period's moves."
 )
 VERHUIZINGEN = Gauge("welkom_huisvesting_doorlooptijd_verhuizingen", "First move-ins in the period so far.")
 EENPERSOONS_WACHTEND = Gauge(
@@ -112,9 +111,9 @@ def werk_bij(r: dict[str, Any]) -> None:
     zet_reeksen(GEBLOKKEERD, {(g,): blok[f"ontbreekt_{g}"] for g in ("bsn", "iban")})
     GEBLOKKEERD_TOTAAL.set(blok["dossiers"])
     GEBLOKKEERD_DAGEN_TOTAAL.set(blok["dagen_totaal"])
-    zet_reeksen(GEBLOKKEERD_DAGEN, {("0.5",): blok["dagen_mediaan"]})
+    zet_kwantielen(GEBLOKKEERD_DAGEN, blok["dagen_mediaan"])
     doorloop = r["doorlooptijd"]
-    zet_reeksen(DOORLOOPTIJD, {("0.5",): doorloop["mediaan_dagen"], ("0.9",): doorloop["p90_dagen"]})
+    zet_kwantielen(DOORLOOPTIJD, doorloop["mediaan_dagen"], doorloop["p90_dagen"])
     VERHUIZINGEN.set(doorloop["verhuizingen"])
     huishoudens = r["huishoudens"]
     EENPERSOONS_WACHTEND.set(huishoudens["eenpersoons_wachtend"])

@@ -6,6 +6,7 @@ from typing import Any
 
 from prometheus_client import Gauge
 
+from services.rapportage.metrics import kwantiel_gauge, zet_kwantielen
 from services.runtime.metrics import zet_reeksen
 
 ZAKEN_OPEN = Gauge("welkom_mzd_zaken_open", "Open mzd cases.")
@@ -22,8 +23,7 @@ UITSTROOM = Gauge("welkom_mzd_uitstroom_jaar_zaken", "Cases closed in the peilda
                   ["reden"])
 AANVRAGEN = Gauge("welkom_mzd_bbb_aanvragen_jaar",
                   "BBB applications in the peildatum's calendar year, and their assessments' outcomes.", ["uitkomst"])
-TIJD_IN_BBB = Gauge("welkom_mzd_tijd_in_bbb_dagen",
-                    "Days in BBB-opvang of the persons staying on the peildatum (median, p90).", ["kwantiel"])
+TIJD_IN_BBB = kwantiel_gauge("welkom_mzd_tijd_in_bbb_dagen", "Days in BBB-opvang of the persons staying on the peildatum.")
 ZONDER_CONTACTPERSOON = Gauge("welkom_mzd_zaken_zonder_contactpersoon", "Open cases without a vaste contactpersoon.")
 
 
@@ -42,5 +42,5 @@ def werk_bij(rapport: dict[str, Any]) -> None:
     zet_reeksen(AANVRAGEN, {"aangevraagd": jaar["aanvragen"], "toegelaten": jaar["toegelaten"],
                         "geweigerd": jaar["geweigerd"], "direct-toegelaten": jaar["direct_toegelaten"]})
     lopend = rapport["tijd_in_bbb"]["lopend"]
-    zet_reeksen(TIJD_IN_BBB, {"mediaan": lopend["mediaan_dagen"], "p90": lopend["p90_dagen"]})
+    zet_kwantielen(TIJD_IN_BBB, lopend["mediaan_dagen"], lopend["p90_dagen"])
     ZONDER_CONTACTPERSOON.set(rapport["zonder_contactpersoon"])

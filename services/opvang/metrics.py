@@ -7,6 +7,7 @@ from typing import Any
 
 from prometheus_client import Gauge
 
+from services.rapportage.metrics import kwantiel_gauge, zet_kwantielen
 from services.runtime.metrics import zet_reeksen
 
 BEWONERS = Gauge("welkom_opvang_bewoners_personen", "Persons staying in a reception location.")
@@ -72,10 +73,9 @@ def _ontheemden(r: dict[str, Any]) -> None:
 
 
 # -- bewoners: moves per person, children moved again, uitstroom, the right to opvang (rapport_bewoners)
-PER_PERSOON = Gauge("welkom_opvang_verplaatsingen_per_persoon",
-                    "Moves per person placed so far: median (0.5) and p90 (0.9).", ["quantile"])
-KINDEREN_PER_PERSOON = Gauge("welkom_opvang_kinderen_verplaatsingen_per_persoon",
-                             "Moves as a minor per person placed as a minor: median (0.5) and p90 (0.9).", ["quantile"])
+PER_PERSOON = kwantiel_gauge("welkom_opvang_verplaatsingen_per_persoon", "Moves per person placed so far.")
+KINDEREN_PER_PERSOON = kwantiel_gauge("welkom_opvang_kinderen_verplaatsingen_per_persoon",
+                                      "Moves as a minor per person placed as a minor.")
 TWEE_OF_MEER = Gauge("welkom_opvang_twee_of_meer_verplaatsingen_aandeel",
                      "Share of the persons placed with two or more moves (groep alle, or kinderen: as a minor).",
                      ["groep"])
@@ -94,7 +94,7 @@ def _bewoners(r: dict[str, Any]) -> None:
     if "kinderen" not in r:
         return
     for gauge, v in ((PER_PERSOON, r["verplaatsingen_per_persoon"]), (KINDEREN_PER_PERSOON, r["kinderen"])):
-        zet_reeksen(gauge, {"0.5": v["mediaan"], "0.9": v["p90"]})
+        zet_kwantielen(gauge, v["mediaan"], v["p90"])
     zet_reeksen(TWEE_OF_MEER, {"alle": r["verplaatsingen_per_persoon"]["aandeel_twee_of_meer"],
                            "kinderen": r["kinderen"]["aandeel_twee_of_meer"]})
     KINDEREN_HERHAALD.set(r["kinderen"]["herhaald_verplaatst"])

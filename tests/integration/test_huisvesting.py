@@ -226,7 +226,7 @@ async def test_every_step_of_a_dossier_is_published_audited_reported_and_measure
         "gerealiseerd": uit_tekst(metrics, "welkom_huisvesting_gerealiseerd_personen"),
         "opgave jaar": uit_tekst(metrics, "welkom_huisvesting_opgave_personen", scope="jaar"),
         "gerealiseerd jaar": uit_tekst(metrics, "welkom_huisvesting_opgave_gerealiseerd_personen", scope="jaar"),
-        "doorlooptijd mediaan": uit_tekst(metrics, "welkom_huisvesting_doorlooptijd_dagen", quantile="0.5"),
+        "doorlooptijd mediaan": uit_tekst(metrics, "welkom_huisvesting_doorlooptijd_dagen", kwantiel="0.5"),
         "aanbiedingen": {w: uit_tekst(metrics, "welkom_huisvesting_aanbiedingen", wijk=w, soort="regulier")
                          for w in ("Lindenholt", "Dukenburg")},
         "geblokkeerd op bsn, iban": [uit_tekst(metrics, "welkom_huisvesting_geblokkeerd_dossiers", ontbreekt=g)

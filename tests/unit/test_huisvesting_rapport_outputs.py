@@ -63,7 +63,7 @@ def test_the_gauges_show_the_report_without_personal_data(app):
     assert waarde("welkom_huisvesting_dossiers", status="aangeboden") == 1
     assert waarde("welkom_huisvesting_dossiers", status="wachtend") == 1
     assert waarde("welkom_huisvesting_aanbiedingen", wijk="Lindenholt", soort="doorstroom") == 1
-    assert waarde("welkom_huisvesting_doorlooptijd_dagen", quantile="0.9") == r["doorlooptijd"]["p90_dagen"]
+    assert waarde("welkom_huisvesting_doorlooptijd_dagen", kwantiel="0.9") == r["doorlooptijd"]["p90_dagen"]
 
     # A family of labels is replaced, not added to: offers of an earlier period vanish.
     projectie.werk_metrics_bij(D(2024, 4, 1))

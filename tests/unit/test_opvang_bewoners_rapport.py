@@ -162,4 +162,4 @@ def test_the_gauges_show_the_children_moved_again_and_the_uitstroom_per_reason(o
     assert REGISTRY.get_sample_value("welkom_opvang_uitstroom_personen",
                                      {"periode": "maand", "reden": "overgeplaatst-andere-gemeente"}) == 1
     assert REGISTRY.get_sample_value("welkom_opvang_twee_of_meer_verplaatsingen_aandeel", {"groep": "kinderen"}) == 1
-    assert REGISTRY.get_sample_value("welkom_opvang_kinderen_verplaatsingen_per_persoon", {"quantile": "0.5"}) == 2
+    assert REGISTRY.get_sample_value("welkom_opvang_kinderen_verplaatsingen_per_persoon", {"kwantiel": "0.5"}) == 2
