@@ -148,7 +148,8 @@ async def test_promtool_finds_no_problem_on_a_live_metrics_page_with_every_famil
 
     gevonden = labels_per_reeks(tekst)
     assert set(gevonden) >= {  # the runtime's: inbox, relay, lag, clock, read models
-        "welkom_inbox_messages_total", "welkom_inbox_dlq_messages_total", "welkom_inbox_batch_seconds_bucket",
+        "welkom_inbox_records_total", "welkom_inbox_messages_total", "welkom_inbox_dlq_messages_total",
+        "welkom_inbox_batch_seconds_bucket", "welkom_inbox_end_offset", "welkom_inbox_lag_partition_records",
         "welkom_inbox_lag_records", "welkom_relay_published_events_total", "welkom_relay_lag_events",
         "welkom_clock_expired_terms_total", "welkom_kengetallen_peildatum_seconds"}
     for service in ("opvang", "huisvesting", "inburgering", "mzd"):

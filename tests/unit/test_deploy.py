@@ -137,13 +137,13 @@ async def test_the_alert_tests_use_the_label_values_the_inbox_emits(huisvesting:
 
     emitted = {
         "reason": label_values("welkom_inbox_dlq_messages_total", "reason"),
-        "outcome": label_values("welkom_inbox_messages_total", "outcome"),
+        "outcome": label_values("welkom_inbox_records_total", "outcome"),
         "service": set(per_naam()),
         "topic": set(topics.ALL),
     }
     assert {"domeinregel", "geen-json", "geen-cloudevent", "onbekend-type", "ongeldige-data", "ongeldige-envelop",
             "te-groot"} <= emitted["reason"]
-    assert {"verwerkt", "dlq"} <= emitted["outcome"]
+    assert {"applied", "dead-lettered"} <= emitted["outcome"]
     for path in ALERT_TESTS:
         for test in yaml.safe_load(path.read_text())["tests"]:
             for series in test["input_series"]:
