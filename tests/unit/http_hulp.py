@@ -48,3 +48,15 @@ def per_url(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
         server = (item.get("servers") or document.get("servers") or [{"url": "/"}])[0]["url"]
         paden[server.rstrip("/") + pad] = {m: o for m, o in item.items() if m != "servers"}
     return paden
+
+
+def gestarte_api(limiet: str = "120/minute") -> Any:
+    """A client of the API of a started stand-in stack (ready: /health answers 200); a crash is its
+    500 problem, not an exception in the test."""
+    from fastapi.testclient import TestClient
+
+    from services.entrypoints.http import maak_app
+
+    stack = Stack(limiet=limiet)
+    stack.ready.set()
+    return TestClient(maak_app(stack), raise_server_exceptions=False)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from http_hulp import Stack, per_url
+from http_hulp import Stack, gestarte_api, per_url
 from matrix_hulp import OPDRACHTEN, voorbeeld
 from toegang_hulp import kop
 
@@ -22,9 +22,7 @@ PADEN = per_url(DOCUMENT)
 
 @pytest.fixture
 def api() -> TestClient:
-    stack = Stack(limiet="100000/minute")  # hundreds of requests from one subject
-    stack.ready.set()
-    return TestClient(maak_app(stack), raise_server_exceptions=False)
+    return gestarte_api(limiet="100000/minute")  # hundreds of requests from one subject
 
 
 def ongeldig(antwoord: Any, veld: str) -> None:

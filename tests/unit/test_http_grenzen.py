@@ -5,19 +5,16 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from http_hulp import Stack
+from http_hulp import gestarte_api
 from toegang_hulp import kop
 
 from services.entrypoints.grenzen import MAX_BODY_BYTES
-from services.entrypoints.http import maak_app
 from services.toegang.rollen import WOONCONSULENT
 
 
 @pytest.fixture
 def api() -> TestClient:
-    stack = Stack()
-    stack.ready.set()
-    return TestClient(maak_app(stack), raise_server_exceptions=False)
+    return gestarte_api()
 
 
 def test_a_body_over_64_kb_is_refused_with_a_413_problem_before_it_is_parsed(api: TestClient) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from http_hulp import Stack
+from http_hulp import Stack, gestarte_api
 from toegang_hulp import kop
 
 from services.entrypoints.grenzen import MAX_BODY_BYTES
@@ -129,9 +129,7 @@ def test_publish_openapi_the_document_describes_itself_public_with_cors() -> Non
 
 @pytest.fixture
 def api() -> TestClient:
-    stack = Stack()
-    stack.ready.set()
-    return TestClient(maak_app(stack), raise_server_exceptions=False)
+    return gestarte_api()
 
 
 def test_the_document_is_served_without_a_token_to_any_origin_and_nothing_else_is(api: TestClient) -> None:
