@@ -108,6 +108,7 @@ def maak_app(stack: Draaiend) -> FastAPI:
         openapi_url="/v1/openapi.json",
         docs_url=None,  # served offline by voeg_paginas_toe
         redoc_url=None,
+        redirect_slashes=False,  # ADR /core/no-trailing-slash: `/v1/rapport/` is a 404, not a redirect
     )
 
     beveilig(api, stack)

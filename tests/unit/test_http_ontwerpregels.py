@@ -163,3 +163,10 @@ def test_every_answer_carries_the_api_version_and_every_problem_its_detail(api: 
         if antwoord.status_code >= 400:
             assert antwoord.headers["content-type"] == PROBLEM
             assert {"status", "title", "detail"} <= set(antwoord.json()) and antwoord.json()["detail"]
+
+
+def test_a_trailing_slash_is_a_404_not_a_redirect(api: TestClient) -> None:
+    """/core/no-trailing-slash: the client learns the right URI, it is not sent there."""
+    for pad in ("/v1/rapport/", "/v1/klok/", "/health/", "/v1/openapi.json/"):
+        antwoord = api.get(pad, headers=kop(OPERATOR), follow_redirects=False)
+        assert antwoord.status_code == 404 and antwoord.headers["content-type"] == PROBLEM, pad
