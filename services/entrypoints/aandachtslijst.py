@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import FastAPI, Query
 
+from events.base import Datum
 from services.entrypoints.problemen import fouten
 from services.entrypoints.toegang_http import route_rollen, vereis
 from services.inburgering import projections, rapport_plicht
@@ -50,7 +51,7 @@ def voeg_aandachtslijst_toe(api: FastAPI, stack: Draaiend) -> None:
 
     @api.get("/v1/aandachtslijst", responses=fouten(400, 401, 403, 429), openapi_extra=route_rollen(ROLLEN))
     async def aandachtslijst(
-        peildatum: Annotated[dt.date, Query()],
+        peildatum: Annotated[Datum, Query(description="the day the list is known on: `YYYY-MM-DD`")],
         gemeente: Annotated[str | None, Query(pattern=r"^[0-9]{4}$", description="gemeentecode (default: ours)")] = None,
         wie: Gebruiker = vereis(stack, ROLLEN, beperkt=True, per_gemeente=True),
     ) -> dict[str, Any]:

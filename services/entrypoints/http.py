@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable
 import inspect
-from typing import Annotated, Any, Protocol
+from typing import Annotated, Any, Literal, Protocol
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import FastAPI, Header, Path, Query
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, ConfigDict, Field
 
+from events.base import Datum
 from events.registry import REGISTRY
 from services import catalogus
 from services.domain.ontvangst import SleutelHergebruiktFout
@@ -20,6 +20,7 @@ from services.entrypoints.grenzen import begrens
 from services.entrypoints.aandachtslijst import voeg_aandachtslijst_toe
 from services.entrypoints.kengetallen import voeg_paginas_toe
 from services.entrypoints.login import voeg_login_toe
+from services.entrypoints.ontwerpregels import API_VERSION, publiceer
 from services.entrypoints.problemen import fouten, meld_problemen, probleem
 from services.entrypoints.toegang_http import beveilig, route_rollen, vereis
 from services.domain import Domeinfout
@@ -37,9 +38,10 @@ from services.toegang import rollen
 from services.toegang.tokens import Gebruiker
 from services.toegang.toegang import Toegang
 
-API_VERSION = "1.0.0"
 VERWERKT: dict[str, Any] = {"status": 200, "body": {"status": "verwerkt"}}
 """The answer to a command that had its effect; recorded with it, and given again for its key."""
+CE_TYPE = r"^[a-z0-9]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$"
+"""A CloudEvents `type` as welkom names them: reverse-DNS, kebab-case."""
 HERHAALD = "Idempotent-Replayed"
 """Header on an answer given again for an Idempotency-Key (status and body are the first ones)."""
 
@@ -73,11 +75,18 @@ class Draaiend(Protocol):
     async def verloop_tijd(self, op: dt.date, door: str | None = None) -> dict[str, int]: ...
 
 
+class Gezond(BaseModel):
+    """The answer of /health once welkom runs."""
+
+    status: Literal["ok", "degraded"]
+    redenen: list[str] | None = Field(None, description="why welkom does not keep up (only with `degraded`)")
+
+
 class KlokOpdracht(BaseModel):
     """Advance the clock (not a person's command: no V-nummer)."""
 
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
-    tot: dt.date = Field(description=(
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, strict=True)
+    tot: Datum = Field(description=(
         "record every term whose last day lies before this date; at most today (the server's date): "
         "a term whose last day is today can still be met today"))
 
@@ -99,29 +108,25 @@ def maak_app(stack: Draaiend) -> FastAPI:
         openapi_url="/v1/openapi.json",
         docs_url=None,  # served offline by voeg_paginas_toe
         redoc_url=None,
+        redirect_slashes=False,  # ADR /core/no-trailing-slash: `/v1/rapport/` is a 404, not a redirect
     )
 
     beveilig(api, stack)
-
-    @api.middleware("http")
-    async def api_versie(request: Request, call_next: Callable[..., Any]) -> Response:
-        response = await call_next(request)
-        response.headers["API-Version"] = API_VERSION
-        return response
-
     meld_problemen(api)
     begrens(api)
 
-    @api.get("/health")
-    async def health() -> JSONResponse:
+    @api.get("/health", response_model=Gezond, responses=fouten(503))
+    async def health() -> Response:
         """200 `ok`; 200 `degraded` with its reasons (a stalled relay, a growing lag: no personal
-        data) while welkom runs but does not keep up; 503 while it starts."""
+        data) while welkom runs but does not keep up; 503 (a problem) while it starts."""
         if not stack.ready.is_set():
-            return JSONResponse({"status": "starting"}, status_code=503)
+            return probleem(503, "niet-beschikbaar", "welkom start nog: nog niet elk onderdeel draait")
         redenen = stack.gezondheid.redenen()
         return JSONResponse({"status": "degraded", "redenen": redenen} if redenen else {"status": "ok"})
 
-    @api.get("/metrics")
+    @api.get("/metrics", response_class=Response, responses={200: {
+        "description": "Prometheus' text exposition format, as prometheus_client serves it (no personal data).",
+        "content": {CONTENT_TYPE_LATEST: {"schema": {"type": "string"}}}}})
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
@@ -129,17 +134,20 @@ def maak_app(stack: Draaiend) -> FastAPI:
              dependencies=[vereis(stack, rollen.RAPPORT, per_gemeente=True)],
              openapi_extra=route_rollen(rollen.RAPPORT))
     async def rapport(
-        peildatum: Annotated[dt.date, Query()],
+        peildatum: Annotated[Datum, Query(description="the day the figures are known on: `YYYY-MM-DD`")],
         gemeente: Annotated[str | None, Query(pattern=r"^[0-9]{4}$", description="gemeentecode (default: ours)")] = None,
     ) -> dict[str, Any]:
         assert stack.projectie is not None
         await asyncio.to_thread(stack.projectie.bij)
         return await asyncio.to_thread(stack.projectie.rapport, peildatum, gemeente)
 
-    @api.get("/v1/schemas/{type_}", responses=fouten(401, 403, 404), dependencies=[vereis(stack, rollen.IEDEREEN)],
+    @api.get("/v1/schemas/{type}", responses=fouten(400, 401, 403, 404), dependencies=[vereis(stack, rollen.IEDEREEN)],
              openapi_extra=route_rollen(rollen.IEDEREEN))
-    async def schema(type_: str) -> Any:
-        soort = REGISTRY.get(type_)
+    async def schema(soort_naam: Annotated[str, Path(
+            alias="type", max_length=200, pattern=CE_TYPE, examples=["nl.statushouders.woning-aangeboden"],
+            description="a CloudEvents `type` welkom reads or publishes")]) -> Any:
+        """The JSON Schema of the `data` of one event type (404 for a type welkom does not know)."""
+        soort = REGISTRY.get(soort_naam)
         if soort is None:
             return probleem(404, "onbekend-type")
         return soort.schema.model_json_schema()
@@ -172,7 +180,7 @@ def maak_app(stack: Draaiend) -> FastAPI:
         for opdracht in service.commands:
             _route(api, stack, opdracht)
 
-    @api.post("/v1/klok", responses=fouten(400, 401, 403, 409, 422), openapi_extra=route_rollen(rollen.KLOK))
+    @api.post("/v1/klok", responses=fouten(400, 401, 403, 409, 422, 429), openapi_extra=route_rollen(rollen.KLOK))
     async def klok(body: KlokOpdracht, wie: Gebruiker = vereis(stack, rollen.KLOK, beperkt=True)) -> Any:
         """Advance the clock by hand (a stack with WELKOM_CLOCK=manual); nothing is recorded when refused."""
         if stack.settings.clock == "realtime":
@@ -186,6 +194,7 @@ def maak_app(stack: Draaiend) -> FastAPI:
     voeg_aandachtslijst_toe(api, stack)
     voeg_paginas_toe(api, stack)
     voeg_login_toe(api, stack)
+    publiceer(api)
     return api
 
 
@@ -207,7 +216,7 @@ def _route(api: FastAPI, stack: Draaiend, opdracht: Opdracht[Any]) -> None:
                 await asyncio.to_thread(_niet_elders_gebruikt, stack, opdracht.service, sleutel)
             await asyncio.to_thread(opdracht.voer_uit, app, body, sleutel, lambda _: VERWERKT, herkomst)
         except Domeinfout:  # refused: nothing stored, but the person's data was processed to decide it
-            persoon = opdracht.persoon(app, body)
+            persoon = _persoon(opdracht, app, body)
             if stack.logboek is not None and persoon is not None:
                 await asyncio.to_thread(stack.logboek.leg_vast, [persoon], herkomst,
                                         status="fout", activiteit=activiteit_sleutel(opdracht.service))
@@ -229,6 +238,15 @@ def _route(api: FastAPI, stack: Draaiend, opdracht: Opdracht[Any]) -> None:
         description=f"{opdracht.doc}\n\nRoles: {', '.join(opdracht.rollen)}.",
         openapi_extra=route_rollen(opdracht.rollen), responses=fouten(400, 401, 403, 409, 422, 429),
     )(endpoint)
+
+
+def _persoon(opdracht: Opdracht[Any], app: WelkomApplication, body: Basisverzoek) -> Any:
+    """The person a refused command is about; none when the refusal is that it names no one
+    (a BSN that fails the elfproef)."""
+    try:
+        return opdracht.persoon(app, body)
+    except Domeinfout:
+        return None
 
 
 def _niet_elders_gebruikt(stack: Draaiend, service: str, sleutel: str) -> None:

@@ -1,8 +1,8 @@
 """Every HTTP error as application/problem+json (RFC 9457), and the OpenAPI document saying so.
 
 A problem has `type` (`urn:nld:gemeente-nijmegen:welkom:probleem:<titel>`), `title` (the same
-short slug, which clients such as the demo's staff read), `status` and, where it helps, a
-`detail` in Dutch. A detail never holds an input value, a path or a V-nummer: at most the names
+short slug, which clients such as the demo's staff read), `status` and a `detail` in Dutch (ADR
+/core/error-handling/problem-details: status, title and detail are always there). A detail never holds an input value, a path or a V-nummer: at most the names
 of invalid fields, which come from the request models, not from the client.
 """
 
@@ -58,15 +58,14 @@ class Probleem(BaseModel):
     type: str = Field(description="URI of the kind of problem: urn:nld:gemeente-nijmegen:welkom:probleem:<title>")
     title: str = Field(description="short name of the kind of problem, e.g. `domeinregel:DossierOnbekendFout`")
     status: int = Field(description="the HTTP status code")
-    detail: str | None = Field(None, description="explanation in Dutch, without input values")
+    detail: str = Field(description="explanation in Dutch, without input values")
 
 
 def probleem(status: int, titel: str, detail: str | None = None,
              headers: Mapping[str, str] | None = None) -> JSONResponse:
-    """A problem+json answer."""
-    body: dict[str, Any] = {"type": f"{TYPE}{titel}", "title": titel, "status": status}
-    if detail:
-        body["detail"] = detail
+    """A problem+json answer; without a `detail` of its own, the status's phrase is its detail."""
+    body: dict[str, Any] = {"type": f"{TYPE}{titel}", "title": titel, "status": status,
+                            "detail": detail or _omschrijving(status) or titel}
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=dict(headers or {}))
 
 

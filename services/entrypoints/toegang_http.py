@@ -1,4 +1,4 @@
-"""The HTTP API's access layer: a bearer token (or the page's session) on every path but /health, /metrics and assets; roles and gemeente per route."""
+"""The HTTP API's access layer: a bearer token (or the page's session) on every path but /health, /metrics, /v1/openapi.json and assets; roles and gemeente per route."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from services.toegang.tokens import Gebruiker, TokenOngeldig
 if TYPE_CHECKING:
     from services.entrypoints.http import Draaiend
 
-OPENBAAR = ("/health", "/metrics", "/statisch/", "/login")
-"""No token needed: liveness, metrics (no personal data), the page's CSS and the login itself."""
+OPENBAAR = ("/health", "/metrics", "/statisch/", "/login", "/v1/openapi.json")
+"""No token needed: liveness, metrics (no personal data), the page's CSS, the login itself and the OpenAPI
+document (ADR /core/publish-openapi: clients read it without authenticating)."""
 PAGINAS = ("/", "/dashboard", "/logout")
 """Pages a browser loads (and its sign-out button): without a session it is sent to the login,
 never shown the figures."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from pydantic import Field
 
-from events.base import Vnummer
+from events.base import Datum, Vnummer
 from services.runtime.commands import Opdracht, Verzoek
 
 ROLLEN = ("woonconsulent",)
@@ -16,7 +15,7 @@ ROLLEN = ("woonconsulent",)
 class Aanbod(Verzoek):
     vnummer: Vnummer = Field(description="V-nummer of the household's main person")
     woning_id: str = Field(description="the offered home")
-    datum: dt.date
+    datum: Datum
 
 
 class AanbodMetReden(Aanbod):
@@ -26,7 +25,7 @@ class AanbodMetReden(Aanbod):
 class Iban(Verzoek):
     vnummer: Vnummer = Field(description="V-nummer of the person (the household's main person unblocks it)")
     iban: str = Field(min_length=15, max_length=40, description="checked (ISO 13616), never stored")
-    datum: dt.date
+    datum: Datum
 
 
 def _reden() -> Any:
@@ -35,12 +34,12 @@ def _reden() -> Any:
 
 class IbanCorrectie(Verzoek):
     vnummer: Vnummer = Field(description="V-nummer of the person whose IBAN registration is corrected")
-    datum: dt.date = Field(description="the right date on which the IBAN became known")
+    datum: Datum = Field(description="the right date on which the IBAN became known")
     reden: str = _reden()
 
 
 class AanbodCorrectie(Aanbod):
-    datum: dt.date = Field(description="the right date of the step")
+    datum: Datum = Field(description="the right date of the step")
     reden: str = _reden()
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
+from events.base import Datum
 from services.inburgering.commands_plan import COMMANDS_PLAN
 from services.runtime.commands import Opdracht, Verzoek
 
@@ -14,12 +14,12 @@ ROLLEN = ("klantregisseur",)
 
 
 class Intake(Verzoek):
-    datum: dt.date
+    datum: Datum
     leerroute: Literal["B1", "onderwijsroute", "z-route"] = Field(description="B1, onderwijsroute or z-route")
 
 
 class IntakeCorrectie(Intake):
-    datum: dt.date = Field(description="the right date of the intake")
+    datum: Datum = Field(description="the right date of the intake")
     leerroute: Literal["B1", "onderwijsroute", "z-route"] = Field(description="the right leerroute")
     reden: str = Field(min_length=1, max_length=200, description="why the intake is corrected (no personal data)")
 

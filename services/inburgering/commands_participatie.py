@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import Field
 
+from events.base import Datum
 from services.inburgering.domain.participatie import LEVENSGEBIEDEN
-from services.runtime.commands import Opdracht, Verzoek
+from services.runtime.commands import GEHEEL, Geheel, Opdracht, Verzoek
 
 ROLLEN = ("klantregisseur",)
 
-Score = Annotated[int, Field(ge=1, le=5, description="1 acute problematiek ... 5 volledig zelfredzaam")]
+Score = Annotated[int, Field(ge=1, le=5, description="1 acute problematiek ... 5 volledig zelfredzaam"), GEHEEL]
 
 
 class Trede(Verzoek):
-    datum: dt.date = Field(description="the day of the measurement")
-    trede: int = Field(ge=1, le=6, description=(
+    datum: Datum = Field(description="the day of the measurement")
+    trede: Geheel = Field(ge=1, le=6, description=(
         "participatieladder: 1 geïsoleerd, 2 sociale contacten, 3 georganiseerde activiteiten, 4 onbetaald werk, "
         "5 betaald werk met ondersteuning, 6 betaald werk"))
 
@@ -25,7 +25,7 @@ class Trede(Verzoek):
 class Zelfredzaamheid(Verzoek):
     """A zelfredzaamheidsmatrix: a score for each of the seven levensgebieden (none may be left out)."""
 
-    datum: dt.date = Field(description="the day of the measurement")
+    datum: Datum = Field(description="the day of the measurement")
     financien: Score
     sociaal_netwerk: Score
     werk_en_opleiding: Score

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
+from events.base import Datum
 from services.runtime.commands import Opdracht, Verzoek
 
 ROLLEN = ("klantregisseur",)
@@ -15,14 +15,14 @@ Leerroute = Literal["B1", "onderwijsroute", "z-route"]
 
 
 class Gedateerd(Verzoek):
-    datum: dt.date
+    datum: Datum
 
 
 Aanbieder = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 
 
 class Pip(Verzoek):
-    datum: dt.date = Field(description="the dagtekening of the PIP (as reported to DUO)")
+    datum: Datum = Field(description="the dagtekening of the PIP (as reported to DUO)")
     leerroute: Leerroute = Field(description="B1, onderwijsroute or z-route")
     niveau: Literal["A1", "A2", "B1", "B2"] | None = Field(
         None, description="the language level the route aims at; default B1 (A1 for the z-route)")
@@ -31,12 +31,12 @@ class Pip(Verzoek):
 
 
 class Routestart(Verzoek):
-    datum: dt.date
+    datum: Datum
     aanbieder: Aanbieder | None = Field(None, description="the provider that started the route; default the PIP's")
 
 
 class Pvt(Verzoek):
-    datum: dt.date = Field(description="the day the participatieverklaring was signed")
+    datum: Datum = Field(description="the day the participatieverklaring was signed")
     verwijtbaar: bool = Field(False, description="the person is to blame for a delay of the PVT")
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+import threading
 import time
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError
@@ -23,6 +25,10 @@ class Logboek(Application):
     transaction of its effect; `lees.regels` reads both."""
 
     name = NAAM
+    _schrijver = threading.Lock()
+    """One writer at a time in this process: the HTTP server logs refusals for one person from
+    many requests at once, and optimistic retries alone starved (a 500 under load); the retries
+    stay for another process (a CLI command) logging at the same moment."""
 
     def leg_vast(self, personen: Iterable[uuid.UUID], herkomst: Herkomst, *, status: str = "ok",
                  activiteit: str | None = None) -> None:
@@ -30,6 +36,10 @@ class Logboek(Application):
         process logged for the same person at the same moment)."""
         record = herkomst.record(NAAM, status, activiteit=activiteit)
         personen = list(dict.fromkeys(personen))
+        with self._schrijver:
+            self._leg_vast(personen, record)
+
+    def _leg_vast(self, personen: list[uuid.UUID], record: dict[str, Any]) -> None:
         for poging in range(POGINGEN):
             if poging:
                 time.sleep(random.uniform(0, 0.02 * 2**poging))

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
+from events.base import Datum
 from services.runtime.commands import Opdracht, Verzoek
 
 ROLLEN = ("mzd-medewerker",)
 
 
 class Bbb(Verzoek):
-    datum: dt.date
+    datum: Datum
 
 
 class BbbCorrectie(Verzoek):
-    datum: dt.date = Field(description="the right date of the admission")
+    datum: Datum = Field(description="the right date of the admission")
     reden: str = Field(min_length=1, max_length=200, description="why the admission is corrected (no personal data)")
 
 
 class BbbAanvraag(Verzoek):
-    datum: dt.date = Field(description="the day the person applied for BBB-opvang")
+    datum: Datum = Field(description="the day the person applied for BBB-opvang")
 
 
 class BbbBeoordeling(Verzoek):
-    datum: dt.date = Field(description="the day of the assessment (and of the admission, when admitted)")
+    datum: Datum = Field(description="the day of the assessment (and of the admission, when admitted)")
     binding: bool = Field(description="the person has binding with Nijmegen")
     bindingsgrond: Literal["verblijf-in-nijmegen", "laatste-opvang-in-nijmegen", "gezin-of-netwerk",
                            "zorg-of-behandeling"] | None = Field(
@@ -36,7 +36,7 @@ class BbbBeoordeling(Verzoek):
 
 
 class Perspectief(Verzoek):
-    datum: dt.date = Field(description="from this day on")
+    datum: Datum = Field(description="from this day on")
     perspectief: Literal["terugkeer", "doormigratie", "legalisering"]
 
 
@@ -45,18 +45,18 @@ Medewerker = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,31}
 
 
 class Contactpersoon(Verzoek):
-    datum: dt.date = Field(description="from this day on")
+    datum: Datum = Field(description="from this day on")
     contactpersoon: Medewerker = Field(description="the vaste contactpersoon's staff reference (e.g. `bz-0412`), never a name")
 
 
 class Zorgbehoefte(Verzoek):
-    datum: dt.date = Field(description="from this day on")
+    datum: Datum = Field(description="from this day on")
     zorgbehoefte: Literal["somatisch", "psychisch", "mobiliteit", "cognitief", "verslaving"] | None = Field(
         None, description="the care need from the closed list; leave out when there is none any more")
 
 
 class Uitstroom(Verzoek):
-    datum: dt.date = Field(description="the day the person left the mzd-voorziening")
+    datum: Datum = Field(description="the day the person left the mzd-voorziening")
     uitstroomreden: Literal["terugkeer", "doormigratie", "legalisering", "vertrokken-onbekend", "overleden",
                             "overig"] = Field(
         description="why; `legalisering` is recorded from the IND's permit, not by this command")

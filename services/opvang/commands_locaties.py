@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field
 
-from services.runtime.commands import Basisverzoek, Opdracht
+from events.base import Datum
+from services.runtime.commands import Basisverzoek, Geheel, Opdracht
 
 ROLLEN = ("opvang-medewerker",)
 
@@ -23,20 +23,20 @@ class LocatieOpening(Basisverzoek):
     locatie_id: str = _locatie_id()
     naam: str = Field(min_length=1, max_length=200, description="the location's name or address")
     soort: Gemeentelijk = Field(description="tgo, oekraine or zorg")
-    capaciteit: int = Field(ge=0, le=100_000, description="places from the opening on")
-    datum: dt.date = Field(description="the day the location opens")
-    geplande_sluiting: dt.date | None = Field(None, description="the planned closing date, for a temporary location")
+    capaciteit: Geheel = Field(ge=0, le=100_000, description="places from the opening on")
+    datum: Datum = Field(description="the day the location opens")
+    geplande_sluiting: Datum | None = Field(None, description="the planned closing date, for a temporary location")
 
 
 class LocatieCapaciteit(Basisverzoek):
     locatie_id: str = _locatie_id()
-    capaciteit: int = Field(ge=0, le=100_000, description="places from the date on")
-    datum: dt.date
+    capaciteit: Geheel = Field(ge=0, le=100_000, description="places from the date on")
+    datum: Datum
 
 
 class LocatieSluiting(Basisverzoek):
     locatie_id: str = _locatie_id()
-    datum: dt.date = Field(description="the day the location closes: from then on it has no places")
+    datum: Datum = Field(description="the day the location closes: from then on it has no places")
 
 
 def _geen_persoon(app: Any, verzoek: Any) -> None:

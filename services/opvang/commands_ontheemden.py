@@ -2,51 +2,54 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
-from stdnum.nl import bsn as _bsn
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
+from events.base import Datum
 from services.runtime.commands import Basisverzoek, Opdracht
 
 ROLLEN = ("opvang-medewerker",)
 
+ELFPROEF = ("BSN of the ontheemde: nine digits that pass the elfproef (9×d1 + 8×d2 + … + 2×d8 − d9 is a "
+            "multiple of 11); other digits answer 422 `domeinregel:OngeldigBsnFout`, like every value a rule "
+            "refuses. In the body, never in a URL; never stored or echoed.")
 
-def _elfproef(waarde: str) -> str:
-    if not _bsn.is_valid(waarde):
-        raise ValueError("not a valid BSN (nine digits passing the elfproef)")
-    return waarde
-
-
-Bsn = Annotated[str, StringConstraints(pattern=r"^[0-9]{9}$"), AfterValidator(_elfproef)]
-"""A burgerservicenummer: nine digits that pass the elfproef."""
+Bsn = Annotated[str, StringConstraints(pattern=r"^[0-9]{9}$")]
+"""A burgerservicenummer as the request models read it: nine digits. The elfproef is a rule of the
+command (`Ontheemden.persoon_van_bsn`: 422 `OngeldigBsnFout`), as a checksum cannot be said in a schema."""
 
 
 class OntheemdeVerzoek(Basisverzoek):
     """The body of a command about an ontheemde: known by BSN (an ontheemde has no V-nummer)."""
 
-    bsn: Bsn = Field(description="BSN of the ontheemde; in the body, never in a URL; never stored or echoed")
+    bsn: Bsn = Field(description=ELFPROEF)
 
 
 class Registratie(OntheemdeVerzoek):
-    datum: dt.date = Field(description="the day the gemeente registered the ontheemde")
+    datum: Datum = Field(description="the day the gemeente registered the ontheemde")
 
 
 class Plaatsing(OntheemdeVerzoek):
     locatie_id: str = Field(min_length=1, max_length=64, description=(
         "an Oekraïne-locatie of the gemeente (registered with `open-locatie`, soort `oekraine`), "
         "or `particulier` for private shelter (no address is recorded)"))
-    datum: dt.date
+    datum: Datum
 
 
 class Vertrek(OntheemdeVerzoek):
-    datum: dt.date = Field(description="the last day of the stay")
+    datum: Datum = Field(description="the last day of the stay")
     vertrekreden: Literal["terugkeer", "ander-land", "andere-gemeente", "eigen-woonruimte", "overleden", "onbekend"]
 
 
 class EigenBijdrage(OntheemdeVerzoek):
-    datum: dt.date = Field(description="from this day on (not before 2024-07-01, when the TWOO introduced it)")
+    model_config = ConfigDict(json_schema_extra={  # the rule of `_grond_bij_vrijstelling`, said in the schema
+        "if": {"properties": {"besluit": {"const": "vrijgesteld"}}, "required": ["besluit"]},
+        "then": {"required": ["vrijstellingsgrond"], "properties": {"vrijstellingsgrond": {"type": "string"}}},
+        "else": {"properties": {"vrijstellingsgrond": {"type": "null"}}},
+    })
+
+    datum: Datum = Field(description="from this day on (not before 2024-07-01, when the TWOO introduced it)")
     besluit: Literal["plichtig", "vrijgesteld"]
     vrijstellingsgrond: Literal["geen-inkomen", "inkomen-onder-norm", "minderjarig", "hardheidsclausule"] | None = (
         Field(None, description="why the ontheemde is exempt: only, and then required, with `vrijgesteld`"))

@@ -6,9 +6,9 @@ import json
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from events.base import Vnummer
 
@@ -16,10 +16,24 @@ from services.runtime.application import WelkomApplication, Werkeenheid
 from services.runtime.herkomst import Herkomst
 
 
-class Basisverzoek(BaseModel):
-    """The body of a staff command: strict, closed, and never echoing its input in an error."""
+def _geheel_getal(waarde: object) -> object:
+    """A number without a fraction, as JSON Schema's `integer` counts it: `40.0` is 40."""
+    return int(waarde) if isinstance(waarde, float) and waarde.is_integer() else waarde
 
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+
+GEHEEL = BeforeValidator(_geheel_getal)
+Geheel = Annotated[int, GEHEEL]
+"""An integer field of a request: what its schema (`type: integer`) allows, 40 and 40.0, and
+nothing else (no `"40"`, no `true`: the models are strict). Bounds go in the field's `Field(...)`,
+or before `GEHEEL` in an alias (`Annotated[int, Field(ge=1), GEHEEL]`): after it, pydantic would
+write them into the JSON Schema as `ge`/`le` instead of `minimum`/`maximum`."""
+
+
+class Basisverzoek(BaseModel):
+    """The body of a staff command: strict (no text for a number, a boolean or a date: exactly
+    what its JSON Schema allows), closed, and never echoing its input in an error."""
+
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, strict=True)
 
 
 class Verzoek(Basisverzoek):

@@ -134,8 +134,11 @@ async def test_the_http_api_speaks_problem_json_metrics_and_openapi(stack: Stack
         onbekend = await api.post("/v1/mzd/bbb-toelatingen", json=bbb, headers=mzd)
         assert onbekend.status_code == 422 and onbekend.json()["title"] == "domeinregel:ZaakOnbekendFout"
         assert onbekend.headers["API-Version"] == "1.0.0"
-        openapi = (await api.get("/v1/openapi.json", headers=operator)).json()
-        assert "/v1/rapport" in openapi["paths"] and "/v1/huisvesting/aanbod-acceptaties" in openapi["paths"]
+        document = await api.get("/v1/openapi.json", headers={"Origin": "https://elders.example"})  # no token
+        assert document.headers["access-control-allow-origin"] == "*" and document.headers["API-Version"] == "1.0.0"
+        openapi = document.json()
+        assert openapi["servers"][0]["url"] == "/v1" and openapi["info"]["version"] == "1.0.0"
+        assert "/rapport" in openapi["paths"] and "/huisvesting/aanbod-acceptaties" in openapi["paths"]
         assert "HTTPValidationError" not in json.dumps(openapi) and "Probleem" in openapi["components"]["schemas"]
         for antwoord, status in ((await api.get("/v1/bestaat-niet", headers=operator), 404),
                                  (await api.get("/v1/klok", headers=operator), 405),
@@ -160,7 +163,8 @@ async def test_the_http_api_speaks_problem_json_metrics_and_openapi(stack: Stack
         vandaag = dt.datetime.combine(dt.date.today(), dt.time(), dt.UTC).timestamp()
         assert uit_tekst(metrics, "welkom_kengetallen_peildatum_seconds") == vandaag   # gauges set on start
         assert "2099000055" not in metrics and str(keten.persoon("2099000055")) not in metrics
-        assert (await api.get("/v1/rapport", params={"peildatum": "2024-13-01"}, headers=operator)).status_code == 400
+        for peildatum in ("2024-13-01", "0", "2024-10-01T00:00:00"):  # never the report of 1970
+            assert (await api.get("/v1/rapport", params={"peildatum": peildatum}, headers=operator)).status_code == 400
 
 
 async def test_two_staff_commands_on_one_dossier_one_wins_and_versions_stay_contiguous(

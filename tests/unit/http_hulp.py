@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import types
+from typing import Any
 
 from toegang_hulp import GEMEENTE, toegang
 
@@ -37,3 +38,25 @@ class Stack:
         self.verzet.append(op)
         self.verzet_door.append(door)
         return {naam: app.verloop_tijd(op) for naam, app in self.apps.items()}
+
+
+def per_url(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The operations of an OpenAPI document by the path a client requests: under the path's own
+    server, else the document's (`/rapport` -> `/v1/rapport`, `/health` -> `/health`)."""
+    paden = {}
+    for pad, item in document["paths"].items():
+        server = (item.get("servers") or document.get("servers") or [{"url": "/"}])[0]["url"]
+        paden[server.rstrip("/") + pad] = {m: o for m, o in item.items() if m != "servers"}
+    return paden
+
+
+def gestarte_api(limiet: str = "120/minute") -> Any:
+    """A client of the API of a started stand-in stack (ready: /health answers 200); a crash is its
+    500 problem, not an exception in the test."""
+    from fastapi.testclient import TestClient
+
+    from services.entrypoints.http import maak_app
+
+    stack = Stack(limiet=limiet)
+    stack.ready.set()
+    return TestClient(maak_app(stack), raise_server_exceptions=False)

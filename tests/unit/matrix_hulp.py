@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from application_hulp import D, afwijzing, koppeling
-from http_hulp import IBAN, Stack
+from http_hulp import IBAN, Stack, per_url
 
 from events.registry import REGISTRY
 from services import catalogus
@@ -20,11 +20,13 @@ VNUMMER = "2718281828"
 """A V-nummer no answer has any business repeating: every body of the matrix carries it."""
 PROBLEM = "application/problem+json"
 DOCUMENT = maak_app(Stack()).openapi()
+PADEN = per_url(DOCUMENT)
+"""The document's operations by the path a client requests (`/v1/rapport`)."""
 
 VOORBEELDEN: dict[str, Any] = {
     "vnummer": VNUMMER, "iban": IBAN, "datum": "2024-03-01", "tot": "2024-03-01", "woning_id": "W1",
     "reden": "verkeerd ingevoerd", "weigerreden": "te klein", "intrekreden": "geen reactie",
-    "doel": "verzoek inzage AVG art. 15", "peildatum": "2024-10-01", "type_": next(iter(REGISTRY)),
+    "doel": "verzoek inzage AVG art. 15", "peildatum": "2024-10-01", "type": next(iter(REGISTRY)),
     "bsn": "999990019",  # a test BSN (elfproef) for the ontheemden's commands
     "capaciteit": 40,
     "binding": False, "voorliggende_voorziening": False, "contactpersoon": "bz-0412",  # mzd's BBB assessment
@@ -97,9 +99,9 @@ class Endpoint:
         return {"method": self.methode, "url": url, "params": params, **body}
 
 
-ENDPOINTS = [Endpoint(methode.upper(), pad, operatie) for pad, item in DOCUMENT["paths"].items()
+ENDPOINTS = [Endpoint(methode.upper(), pad, operatie) for pad, item in PADEN.items()
              for methode, operatie in item.items() if not openbaar(pad)]
-"""Every operation of the API but the public ones (/health, /metrics)."""
+"""Every operation of the API (at the URL a client requests) but the public ones (/health, /metrics, the document)."""
 OPDRACHTEN = [o for s in catalogus.alle() for o in s.commands]
 
 

@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 import typer
+from http_hulp import per_url
 
 from services.catalogus import alle
 from services.demo.personeel import OPDRACHTEN
@@ -35,8 +36,9 @@ class GeenStack:
         return {}
 
 
-def openapi() -> dict[str, Any]:
-    return maak_app(GeenStack()).openapi()
+def paden() -> dict[str, Any]:
+    """The operations of the OpenAPI document, by the path a client requests."""
+    return per_url(maak_app(GeenStack()).openapi())
 
 
 def cli_opties(pad: str) -> set[str]:
@@ -53,9 +55,9 @@ def test_the_contract_urls_and_cli_commands_are_table_entries_with_their_options
 
 
 def test_every_table_entry_is_one_http_route_with_its_request_model_and_roles():
-    paden = openapi()["paths"]
+    operaties = paden()
     for opdracht in TABELLEN:
-        post = paden[opdracht.url]["post"]
+        post = operaties[opdracht.url]["post"]
         schema = post["requestBody"]["content"]["application/json"]["schema"]["$ref"]
         assert schema.endswith(f"/{opdracht.verzoek.__name__}")
         assert post["x-rollen"] == list(opdracht.rollen)
@@ -63,7 +65,7 @@ def test_every_table_entry_is_one_http_route_with_its_request_model_and_roles():
 
 
 def test_no_service_route_exists_beside_the_tables():
-    service_routes = {p for p in openapi()["paths"] if p.split("/")[2:3] and p.split("/")[2] in {s.name for s in alle()}}
+    service_routes = {p for p in paden() if p.split("/")[2:3] and p.split("/")[2] in {s.name for s in alle()}}
 
     assert service_routes == {o.url for o in TABELLEN}
 
@@ -79,7 +81,7 @@ def test_every_command_names_the_roles_that_may_give_it_and_no_role_of_another_s
 
 
 def test_every_field_of_a_request_model_is_a_cli_option_and_a_json_field():
-    schemas = openapi()["components"]["schemas"]
+    schemas = maak_app(GeenStack()).openapi()["components"]["schemas"]
     for opdracht in TABELLEN:
         velden = set(opdracht.verzoek.model_fields)
         assert set(schemas[opdracht.verzoek.__name__]["properties"]) == velden

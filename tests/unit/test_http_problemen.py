@@ -91,17 +91,17 @@ def test_the_openapi_document_describes_the_errors_as_problems_and_not_fastapis_
     assert set(document["components"]["schemas"]["Probleem"]["properties"]) == {"type", "title", "status", "detail"}
     gezien: set[str] = set()
     for pad, item in document["paths"].items():
-        for methode, operatie in item.items():
+        for methode, operatie in ((m, o) for m, o in item.items() if m != "servers"):
             for status, antwoord in operatie["responses"].items():
                 if status == "200":
                     continue
                 assert antwoord["content"] == {PROBLEM: {"schema": {"$ref": "#/components/schemas/Probleem"}}}, (
                     pad, methode, status)
                 gezien.add(status)
-            if pad.startswith("/v1/"):
+            if "servers" not in item:  # under /v1
                 assert "default" in operatie["responses"], (pad, methode)
     assert {"400", "404", "409", "422"} <= gezien
-    opdracht = document["paths"]["/v1/huisvesting/ibans"]["post"]["responses"]
+    opdracht = document["paths"]["/huisvesting/ibans"]["post"]["responses"]
     assert {"400", "409", "422"} <= set(opdracht)
-    assert "404" in document["paths"]["/v1/schemas/{type_}"]["get"]["responses"]
-    assert {"400", "409", "422"} <= set(document["paths"]["/v1/klok"]["post"]["responses"])
+    assert "404" in document["paths"]["/schemas/{type}"]["get"]["responses"]
+    assert {"400", "409", "422"} <= set(document["paths"]["/klok"]["post"]["responses"])

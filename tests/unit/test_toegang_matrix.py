@@ -22,7 +22,7 @@ def test_the_matrix_covers_every_command_the_audit_the_report_and_the_clock():
     """The generation found what it should: were it to find nothing, every test below would pass vacuously."""
     gevonden = {str(e) for e in ENDPOINTS}
     assert {f"POST {o.url}" for o in OPDRACHTEN} <= gevonden
-    assert {"POST /v1/audit", "GET /v1/rapport", "POST /v1/klok", "GET /v1/schemas/{type_}"} <= gevonden
+    assert {"POST /v1/audit", "GET /v1/rapport", "POST /v1/klok", "GET /v1/schemas/{type}"} <= gevonden
     assert all(e.rollen for e in ENDPOINTS)
 
 
