@@ -186,8 +186,9 @@ async def test_the_page_in_chromium_shows_the_reports_figures_and_follows_the_pe
                 "opvang.bewoners_in_opvang", "mzd.zaken_open"} <= veranderd
 
         await page.goto(f"{stack.http_url}/v1/docs")
-        await page.locator(".swagger-ui .opblock-summary-path", has_text="/v1/rapport").first.wait_for(timeout=20_000)
+        await page.locator(".swagger-ui .opblock-summary-path", has_text="/rapport").first.wait_for(timeout=20_000)
         assert await page.locator(".swagger-ui .opblock").count() > 10
+        assert "/v1" in await page.locator(".swagger-ui .servers select").first.inner_text()  # paths relative to /v1
 
         await page.goto(f"{stack.http_url}/")
         await page.click("form.afmelden button[type=submit]")
