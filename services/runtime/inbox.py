@@ -57,7 +57,8 @@ class Inbox:
         elders: list[Any] = []  # rejected; the topic's primary service dead-letters them
         for record in records:
             try:
-                bericht = lees(record.value, record.headers, max_bytes=self.settings.max_event_bytes)
+                bericht = lees(record.value, record.headers, max_bytes=self.settings.max_event_bytes,
+                               vroegste=self.settings.vroegste_datum)
             except Afgewezen as e:
                 reden = e.reden
             except Exception as e:  # noqa: BLE001 - whatever one record does to a parser costs only that record
