@@ -96,7 +96,7 @@ class Stack:
         self.bij_bij_start = 0
         self.relays: dict[str, Relay] = {}
         self.brokers: dict[str, KafkaBroker] = {}
-        self.gezondheid = Gezondheid(vast_na_s=settings.inbox_vast_s)
+        self.gezondheid = Gezondheid()
         self.toegang: Toegang
         """Who may use the HTTP API: set on start (the development issuer's key is made then)."""
         self._taken: list[asyncio.Task[Any]] = []
@@ -132,7 +132,7 @@ class Stack:
                 self.brokers[service.name] = broker
                 inbox = Inbox(
                     self.apps[service.name], broker, s, primair.get(service.name, []),
-                    tuning=self.tuning, gezondheid=self.gezondheid,
+                    tuning=self.tuning,
                 )
                 inbox.registreer(self.apps[service.name].topics())
                 self.relays[service.name] = Relay(

@@ -12,9 +12,6 @@ RELAY_STIL_S = 60.0
 GROEIT_METINGEN = 4
 """A consumer lag that rose in each of this many measurements in a row keeps growing."""
 
-INBOX_VAST_S = 30.0
-"""Default of WELKOM_INBOX_VAST_S: an inbox that retries the same batch this long is stuck."""
-
 
 @dataclass
 class _Relay:
@@ -31,16 +28,6 @@ class Gezondheid:
     relays: dict[str, _Relay] = field(default_factory=dict)
     achterstand: dict[str, int] = field(default_factory=dict)
     broker_fout: str | None = None
-    vast_sinds: dict[str, float] = field(default_factory=dict)
-    """Per service, since when its inbox retries the same failing batch (absent while it flows)."""
-    vast_na_s: float = INBOX_VAST_S
-
-    def meet_inbox(self, service: str, faalt_sinds: float | None) -> None:
-        """The inbox says, after each batch, since when it fails (None: the batch was stored)."""
-        if faalt_sinds is None:
-            self.vast_sinds.pop(service, None)
-        else:
-            self.vast_sinds[service] = faalt_sinds
 
     def meet_lag(self, meting: dict[str, dict[str, int]]) -> None:
         self.broker_fout = None
@@ -63,10 +50,6 @@ class Gezondheid:
             if self.achterstand.get(service, 0) > 0 and nu - relay.bewogen >= RELAY_STIL_S:
                 uit.append(f"relay {service}: {self.achterstand[service]} stored events unpublished, "
                            f"no progress for {nu - relay.bewogen:.0f} s")
-        for service, sinds in sorted(self.vast_sinds.items()):
-            if nu - sinds >= self.vast_na_s:
-                uit.append(f"inbox {service}: retrying the same batch for {nu - sinds:.0f} s "
-                           "(the store or the broker fails; bad input would go to the DLQ)")
         for (service, topic), reeks in sorted(self.lag.items()):
             waarden = list(reeks)
             if len(waarden) > GROEIT_METINGEN and all(b > a for a, b in zip(waarden, waarden[1:])):

@@ -17,7 +17,6 @@ from events.envelope import Afgewezen, Bericht, lees
 from services.runtime.application import WelkomApplication
 from services.runtime.bus import ConsumerTuning, naar_dlq
 from services.runtime.faults import Hooks
-from services.runtime.gezondheid import Gezondheid
 from services.runtime.metrics import BATCH_SECONDEN, INBOX_BERICHTEN, INBOX_HERHALINGEN, INBOX_RECORDS, INBOX_VAST
 from services.runtime.settings import Settings
 
@@ -38,7 +37,6 @@ class Inbox:
         settings: Settings,
         primair: Sequence[str],
         tuning: ConsumerTuning = ConsumerTuning(),
-        gezondheid: Gezondheid | None = None,
     ) -> None:
         self.app = app
         self.broker = broker
@@ -47,8 +45,6 @@ class Inbox:
         self.tuning = tuning
         self.hooks = Hooks(settings.fault)
         self.faalt_sinds: float | None = None
-        self.gezondheid = gezondheid
-        """Told after each batch since when the inbox fails: /health turns degraded once that is too long."""
         INBOX_VAST.labels(service=app.name).set(0)
         INBOX_HERHALINGEN.labels(service=app.name)  # the series exists from the start: increase() sees the first
 
@@ -146,8 +142,6 @@ class Inbox:
             self.faalt_sinds = self.faalt_sinds or nu
             INBOX_HERHALINGEN.labels(service=self.app.name).inc()
             INBOX_VAST.labels(service=self.app.name).set(nu - self.faalt_sinds)
-            if self.gezondheid is not None:
-                self.gezondheid.meet_inbox(self.app.name, self.faalt_sinds)
             log.warning("inbox.opnieuw", service=self.app.name, oorzaak=type(e).__name__)
             await msg.nack()  # seek back: the same batch comes again
             await asyncio.sleep(WACHT_NA_FOUT_S)
@@ -155,8 +149,6 @@ class Inbox:
         await msg.ack()
         self.faalt_sinds = None
         INBOX_VAST.labels(service=self.app.name).set(0)
-        if self.gezondheid is not None:
-            self.gezondheid.meet_inbox(self.app.name, None)
 
 
 async def _ongelezen(records: Any, standaard: Callable[[Any], Awaitable[Any]]) -> Any:

@@ -12,7 +12,6 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from events.envelope import VROEGSTE_DATUM
 from services.runtime.faults import Fault
-from services.runtime.gezondheid import INBOX_VAST_S
 
 DEV_PSEUDONYM_SECRET = "welkom-ontwikkelsleutel-niet-voor-productie"
 
@@ -71,9 +70,6 @@ class Settings(BaseSettings):
     relay_interval_ms: int = 50
     gauge_interval_s: float = Field(15.0, description="how often the kengetallen gauges are set from the views")
     lag_interval_s: float = Field(5.0, description="how often consumer lag and relay progress are measured")
-    inbox_vast_s: float = Field(
-        INBOX_VAST_S, gt=0, description="an inbox that retries the same failing batch this long makes /health degraded"
-    )
     max_event_bytes: int = 64 * 1024
     vroegste_datum: dt.date = Field(
         VROEGSTE_DATUM, description="a partner's event dated before this day (a birth date aside) goes to the DLQ "

@@ -27,17 +27,6 @@ def test_an_idle_relay_without_backlog_is_healthy_however_long_it_waits() -> Non
     assert g.redenen(nu=10 * RELAY_STIL_S) == []
 
 
-def test_an_inbox_that_retries_the_same_batch_too_long_is_stuck_until_a_batch_is_stored() -> None:
-    g = Gezondheid(vast_na_s=30.0)
-    g.meet_inbox("opvang", faalt_sinds=100.0)
-    g.meet_inbox("mzd", faalt_sinds=120.0)
-    assert g.redenen(nu=129.0) == []                                              # retrying, not yet long
-    assert g.redenen(nu=135.0) == ["inbox opvang: retrying the same batch for 35 s "
-                                   "(the store or the broker fails; bad input would go to the DLQ)"]
-    g.meet_inbox("opvang", faalt_sinds=None)                                      # stored: flows again
-    assert g.redenen(nu=135.0) == []
-
-
 def test_a_lag_that_rises_in_every_measurement_keeps_growing_one_that_drains_does_not() -> None:
     g = Gezondheid()
     for n in range(GROEIT_METINGEN + 1):

@@ -14,7 +14,6 @@ from services.huisvesting.application import Huisvesting
 from services.huisvesting.domain.huisvestingsdossier import Huisvestingsdossier
 from services.runtime import inbox as inbox_module
 from services.runtime.faults import Hooks, StoreFault
-from services.runtime.gezondheid import Gezondheid
 from services.runtime.inbox import Inbox
 from services.runtime.settings import Settings
 
@@ -49,7 +48,7 @@ class Bericht:
 def inbox(monkeypatch: pytest.MonkeyPatch) -> Inbox:
     monkeypatch.setattr(inbox_module, "WACHT_NA_FOUT_S", 0)
     app = Huisvesting(env={"PERSISTENCE_MODULE": "eventsourcing.popo"}, pseudoniem_sleutel="test")
-    return Inbox(app, KafkaBroker(), Settings(), primair=[topics.KETEN_COA], gezondheid=Gezondheid(vast_na_s=0.0))
+    return Inbox(app, KafkaBroker(), Settings(), primair=[topics.KETEN_COA])
 
 
 async def test_a_batch_the_store_refuses_is_sought_back_until_it_is_stored_and_only_then_committed(
@@ -72,12 +71,10 @@ async def test_a_batch_the_store_refuses_is_sought_back_until_it_is_stored_and_o
     assert bericht.uitkomsten == ["nack", "nack", "nack"]                 # never committed while failing
     assert waarde("welkom_inbox_retries_total", service="huisvesting") == herhaald + 3
     assert waarde("welkom_inbox_stuck_seconds", service="huisvesting") > 0  # the same batch, for a while now
-    assert inbox.gezondheid is not None and inbox.gezondheid.redenen()[0].startswith("inbox huisvesting: retrying")
 
     await inbox.behandel(bericht)
     assert bericht.uitkomsten[-1] == "ack"
     assert waarde("welkom_inbox_stuck_seconds", service="huisvesting") == 0
-    assert inbox.gezondheid.redenen() == []                                 # /health: ok again
     assert Huisvestingsdossier.create_id(inbox.app.persoon("5000000001")) in inbox.app.repository
 
 
