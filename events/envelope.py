@@ -21,11 +21,6 @@ SPECVERSION = "1.0"
 DATACONTENTTYPE = "application/json"
 STRUCTURED_CONTENT_TYPE = "application/cloudevents+json"
 MAX_EVENT_BYTES = 64 * 1024
-VROEGSTE_DATUM = dt.date(2000, 1, 1)
-"""Default past bound of a partner event's dates (WELKOM_VROEGSTE_DATUM): the chain's records this
-gemeente works with start long after it; 0001-01-01 or 1900 is a typo or a forged record."""
-PERSOONSDATUMS = frozenset({"geboortedatum"})
-"""Dates that describe a person, not when something happened: exempt from the past bound."""
 
 
 SEQUENCE_CIJFERS = 20
@@ -181,7 +176,6 @@ def lees(
     headers: Iterable[tuple[str, bytes]] | Mapping[str, bytes] | None,
     *,
     max_bytes: int = MAX_EVENT_BYTES,
-    vroegste: dt.date = VROEGSTE_DATUM,
 ) -> Bericht:
     """Decode and validate one Kafka record into a Bericht, or raise Afgewezen with a reason."""
     if value is None:
@@ -212,12 +206,11 @@ def lees(
         raise Afgewezen("ongeldige-envelop") from e
     except (KeyError, TypeError, AttributeError, UnicodeDecodeError) as e:
         raise Afgewezen("ongeldige-envelop") from e
-    return valideer(event, vroegste=vroegste)
+    return valideer(event)
 
 
-def valideer(event: CloudEvent, vroegste: dt.date = VROEGSTE_DATUM) -> Bericht:
-    """Check the envelope attributes and validate `data` against the registered schema; a partner's
-    event dated before `vroegste` (a person's own dates aside) is refused as `datum-onwaarschijnlijk`."""
+def valideer(event: CloudEvent) -> Bericht:
+    """Check the envelope attributes and validate `data` against the registered schema."""
     attrs = event.get_attributes()
     if attrs.get("specversion") != SPECVERSION:
         raise Afgewezen("ongeldige-envelop:specversion")
@@ -236,8 +229,6 @@ def valideer(event: CloudEvent, vroegste: dt.date = VROEGSTE_DATUM) -> Bericht:
         raise Afgewezen(_reden(e)) from e
     except RecursionError as e:
         raise Afgewezen("te-diep") from e
-    if gevonden.richting == "inkomend" and any(d < vroegste for d in _datums(gegevens.model_dump())):
-        raise Afgewezen("datum-onwaarschijnlijk")
     return Bericht(
         id=attrs["id"],
         source=attrs["source"],
@@ -248,15 +239,3 @@ def valideer(event: CloudEvent, vroegste: dt.date = VROEGSTE_DATUM) -> Bericht:
         soort=gevonden,
         traceparent=attrs.get("traceparent") if isinstance(attrs.get("traceparent"), str) else None,
     )
-
-
-def _datums(waarde: Any, veld: str = "") -> Iterable[dt.date]:
-    """Every date in validated data, at any depth, except a person's own (PERSOONSDATUMS)."""
-    if isinstance(waarde, dt.date) and veld not in PERSOONSDATUMS:
-        yield waarde
-    elif isinstance(waarde, Mapping):
-        for naam, binnen in waarde.items():
-            yield from _datums(binnen, str(naam))
-    elif isinstance(waarde, (list, tuple)):
-        for binnen in waarde:
-            yield from _datums(binnen, veld)

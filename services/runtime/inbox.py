@@ -57,8 +57,7 @@ class Inbox:
         elders: list[Any] = []  # rejected; the topic's primary service dead-letters them
         for record in records:
             try:
-                bericht = lees(record.value, record.headers, max_bytes=self.settings.max_event_bytes,
-                               vroegste=self.settings.vroegste_datum)
+                bericht = lees(record.value, record.headers, max_bytes=self.settings.max_event_bytes)
             except Afgewezen as e:
                 reden = e.reden
             except Exception as e:  # noqa: BLE001 - whatever one record does to a parser costs only that record

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -10,7 +9,6 @@ from typing import Annotated, Any, Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from events.envelope import VROEGSTE_DATUM
 from services.runtime.faults import Fault
 
 DEV_PSEUDONYM_SECRET = "welkom-ontwikkelsleutel-niet-voor-productie"
@@ -71,10 +69,6 @@ class Settings(BaseSettings):
     gauge_interval_s: float = Field(15.0, description="how often the kengetallen gauges are set from the views")
     lag_interval_s: float = Field(5.0, description="how often consumer lag and relay progress are measured")
     max_event_bytes: int = 64 * 1024
-    vroegste_datum: dt.date = Field(
-        VROEGSTE_DATUM, description="a partner's event dated before this day (a birth date aside) goes to the DLQ "
-        "as datum-onwaarschijnlijk"
-    )
     gemeentecode: str = "0268"
     toekomst_venster_dagen: int = Field(
         30, ge=0, description="facts dated more than this many days after today are refused (422, or the DLQ)"
